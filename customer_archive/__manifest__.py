@@ -9,7 +9,16 @@
     "depends": ["crm", "account", "mail"],
     "data": [
         "security/customer_archive_security.xml",
+        "security/ir.model.access.csv",
+        "security/customer_archive_rules.xml",
+        "data/res_partner_industry_data.xml",
+        "data/customer_archive_data.xml",
+        "report/customer_archive_reports.xml",
+        "report/customer_archive_card_templates.xml",
         "views/res_partner_views.xml",
+        "views/customer_archive_views.xml",
+        "views/customer_archive_request_views.xml",
+        "views/res_config_settings_views.xml",
         "views/customer_archive_menus.xml",
     ],
     "demo": [

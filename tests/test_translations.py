@@ -1,5 +1,6 @@
 """Every user-facing term of every module has a zh_CN translation in its i18n/zh_CN.po."""
 
+import re
 from pathlib import Path
 
 import polib
@@ -9,6 +10,8 @@ from odoo.tools.translate import TranslationModuleReader
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ("customer_archive", "sales_ledger", "sales_reconciliation", "complaint_tracking")
+# OCA's po format clears a msgstr equal to its msgid: acronyms such as "ID" stay untranslated.
+SAME_IN_CHINESE = re.compile(r"[A-Z0-9 ./_-]+")
 
 
 @tagged("post_install", "-at_install")
@@ -22,5 +25,7 @@ class TestTranslations(TransactionCase):
                 }
                 terms = {row[4] for row in TranslationModuleReader(self.env.cr, modules=[module])}
                 self.assertTrue(terms, f"{module} exports no terms")
-                missing = sorted(terms - translated)
+                missing = sorted(
+                    term for term in terms - translated if not SAME_IN_CHINESE.fullmatch(term)
+                )
                 self.assertFalse(missing, f"{module}: terms without a zh_CN translation: {missing}")

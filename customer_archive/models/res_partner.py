@@ -1,4 +1,10 @@
+import re
+import unicodedata
+
+from stdnum.cn import uscc
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 CUSTOMER_CATEGORIES = [
     ("important", "Important"),
@@ -27,14 +33,33 @@ ARCHIVE_STATES = [
     ("blocked", "Blocked"),
     ("closed", "Closed"),
 ]
+CUSTOMER_CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
+# Fields a salesperson changes only through a change request once the customer is approved.
+PROTECTED_FIELDS = (
+    "customer_code",
+    "name",
+    "vat",
+    "bank_ids",
+    "customer_category",
+    "credit_grade",
+    "credit_limit",
+    "property_payment_term_id",
+)
+ARCHIVE_READERS = (
+    "sales_team.group_sale_salesman,account.group_account_invoice,"
+    "account.group_account_readonly,customer_archive.group_archive_manager"
+)
+
+
+def display_width(text):
+    """Width of a text on screen and paper: a CJK (wide or full-width) character counts 2."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text or "")
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    customer_code = fields.Char(
-        "Customer Code", size=20, copy=False, index="btree_not_null", tracking=True
-    )
+    customer_code = fields.Char(copy=False, index="btree_not_null", tracking=True)
     short_name = fields.Char(tracking=True, help="Shown on screens; the full name is printed.")
     customer_category = fields.Selection(CUSTOMER_CATEGORIES, tracking=True)
     credit_grade = fields.Selection(CREDIT_GRADES, tracking=True)
@@ -44,16 +69,128 @@ class ResPartner(models.Model):
     archive_state = fields.Selection(
         ARCHIVE_STATES,
         "Customer File Status",
-        default="approved",
+        default=lambda self: "approved" if self._archive_approvers() else "draft",
         required=True,
         copy=False,
         tracking=True,
         index=True,
     )
+    legal_representative = fields.Char(tracking=True)
+    registered_capital = fields.Monetary(
+        currency_field="currency_id", groups=ARCHIVE_READERS, tracking=True
+    )
+    establishment_date = fields.Date()
+    business_scope = fields.Text()
+    credit_note = fields.Text(
+        "Credit Notes", groups=ARCHIVE_READERS, help="Confidential remarks on the credit file."
+    )
+    bank_ids = fields.One2many(groups=ARCHIVE_READERS + ",base.group_system")
+    archive_id = fields.Many2one(
+        "customer.archive", "Dossier", compute="_compute_archive_id", compute_sudo=True
+    )
+    archive_ids = fields.One2many("customer.archive", "partner_id")
+    visit_overdue = fields.Boolean(
+        compute="_compute_visit_overdue",
+        search="_search_visit_overdue",
+        compute_sudo=True,
+        help="Fewer visits than the visit plan of the customer's category asks for.",
+    )
+
+    @api.depends("archive_ids")
+    def _compute_archive_id(self):
+        for partner in self:
+            partner.archive_id = partner.archive_ids[:1]
+
+    def _compute_visit_overdue(self):
+        archives = self.archive_ids
+        overdue = archives.filtered_domain(archives._overdue_domain()).partner_id
+        for partner in self:
+            partner.visit_overdue = partner in overdue
+
+    def _search_visit_overdue(self, operator, value):
+        archives = self.env["customer.archive"]._search([("visit_overdue", operator, value)])
+        return [("archive_ids", "in", archives)]
+
+    # ------------------------------------------------------------------ constraints
+
+    @api.constrains("customer_code")
+    def _check_customer_code(self):
+        for partner in self.filtered("customer_code"):
+            if not CUSTOMER_CODE.match(partner.customer_code):
+                raise ValidationError(
+                    self.env._(
+                        "Customer Code %(code)s: use at most 20 letters, digits, '-' or '_'.",
+                        code=partner.customer_code,
+                    )
+                )
+        commercial = self.filtered(lambda p: p.customer_code and p == p.commercial_partner_id)
+        if not commercial:
+            return
+        keys = {(p.company_id.id, p.customer_code) for p in commercial}
+        groups = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("customer_code", "in", [code for _company, code in keys]),
+                    ("parent_id", "=", False),
+                ],
+                ["company_id", "customer_code"],
+                having=[("__count", ">", 1)],
+            )
+        )
+        for company, code in groups:
+            if (company.id, code) in keys:
+                raise ValidationError(
+                    self.env._(
+                        "Customer Code %(code)s is already used by another customer.", code=code
+                    )
+                )
+
+    @api.constrains("short_name", "name", "customer_rank", "is_company")
+    def _check_display_widths(self):
+        for partner in self:
+            if display_width(partner.short_name) > 60:
+                raise ValidationError(
+                    self.env._(
+                        "Short Name: at most 60 characters wide (a Chinese character counts 2)."
+                    )
+                )
+            if partner._is_archive_customer() and display_width(partner.name) > 98:
+                raise ValidationError(
+                    self.env._(
+                        "Name: a customer's full name is at most 98 characters wide "
+                        "(a Chinese character counts 2)."
+                    )
+                )
+
+    @api.constrains("vat", "country_id", "is_company")
+    def _check_unified_social_credit_code(self):
+        for partner in self:
+            if (
+                partner.vat
+                and partner.is_company
+                and partner.country_id.code == "CN"
+                and not uscc.is_valid(partner.vat)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(code)s is not a valid unified social credit code "
+                        "(统一社会信用代码): 18 characters with the check character "
+                        "of GB 32100-2015.",
+                        code=partner.vat,
+                    )
+                )
+
+    def _is_archive_customer(self):
+        self.ensure_one()
+        return not self.parent_id and (self.customer_rank > 0 or self.customer_code)
+
+    # ------------------------------------------------------------------ workflow
 
     @api.model
     def _archive_approvers(self):
-        """Whether the current user approves customers: sales managers and archive administrators."""
+        """Whether the current user approves customers (sales managers, archive administrators)."""
         user = self.env.user
         return (
             self.env.su
@@ -66,5 +203,84 @@ class ResPartner(models.Model):
         if not self._archive_approvers():
             for vals in vals_list:
                 if not vals.get("parent_id"):
-                    vals.setdefault("archive_state", "draft")
-        return super().create(vals_list)
+                    # A salesperson's application is his own customer until approved.
+                    vals["archive_state"] = "draft"
+                    vals["user_id"] = vals.get("user_id") or self.env.uid
+        partners = super().create(vals_list)
+        partners.filtered(
+            lambda p: not p.parent_id and p.customer_rank and not p.customer_code
+        )._assign_customer_code()
+        return partners
+
+    def write(self, vals):
+        protected = [name for name in PROTECTED_FIELDS if name in vals]
+        if protected and not self._archive_approvers():
+            approved = self.filtered(lambda p: not p.parent_id and p.archive_state == "approved")
+            if approved:
+                labels = ", ".join(
+                    self._fields[name]._description_string(self.env) for name in protected
+                )
+                raise UserError(
+                    self.env._(
+                        "%(customer)s is an approved customer: submit a change request "
+                        "for %(fields)s.",
+                        customer=approved[0].display_name,
+                        fields=labels,
+                    )
+                )
+        return super().write(vals)
+
+    def _assign_customer_code(self):
+        # The code is the system's to give, also on customers a salesperson registers.
+        for partner in self.sudo():
+            partner.customer_code = (
+                self.env["ir.sequence"]
+                .sudo()
+                .with_company(partner.company_id or self.env.company)
+                .next_by_code("customer_archive.customer_code")
+            )
+
+    def action_approve_customer(self):
+        if not self._archive_approvers():
+            raise UserError(self.env._("Only sales managers approve new customers."))
+        to_approve = self.filtered(lambda p: p.archive_state in ("draft", "blocked"))
+        to_approve.filtered(lambda p: not p.customer_code)._assign_customer_code()
+        to_approve.archive_state = "approved"
+        to_approve.sudo()._ensure_archive()
+        return True
+
+    def action_block_customer(self):
+        if not self._archive_approvers():
+            raise UserError(self.env._("Only sales managers block customers."))
+        self.archive_state = "blocked"
+
+    def action_close_customer(self):
+        if not self._archive_approvers():
+            raise UserError(self.env._("Only sales managers close customer files."))
+        self.archive_state = "closed"
+
+    def _ensure_archive(self):
+        """Open a dossier for the commercial partners that have none yet."""
+        missing = self.commercial_partner_id.filtered(lambda p: not p.archive_ids)
+        return self.env["customer.archive"].create([{"partner_id": p.id} for p in missing])
+
+    def action_open_archive(self):
+        self.ensure_one()
+        archive = self.commercial_partner_id.archive_id or self.sudo()._ensure_archive()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "customer.archive",
+            "res_id": archive.id,
+            "view_mode": "form",
+        }
+
+    def action_request_change(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Request"),
+            "res_model": "customer.archive.change.request",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_partner_id": self.commercial_partner_id.id},
+        }

@@ -1,0 +1,103 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class CustomerArchiveAccessRequest(models.Model):
+    """Request to read another salesperson's dossier (查阅申请), approved by the archive."""
+
+    _name = "customer.archive.access.request"
+    _description = "Dossier Access Request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+    _rec_name = "archive_id"
+
+    archive_id = fields.Many2one(
+        "customer.archive", "Dossier", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="archive_id.company_id", store=True)
+    user_id = fields.Many2one(
+        "res.users", "Requested by", required=True, default=lambda self: self.env.user, index=True
+    )
+    purpose = fields.Text(required=True)
+    date_from = fields.Date("From", required=True, default=fields.Date.context_today)
+    date_to = fields.Date(
+        "Until",
+        required=True,
+        default=lambda self: fields.Date.context_today(self) + timedelta(days=7),
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    approver_id = fields.Many2one("res.users", "Approved by", readonly=True, copy=False)
+    approval_date = fields.Datetime(readonly=True, copy=False)
+    is_valid = fields.Boolean(
+        "In Force", compute="_compute_is_valid", help="Approved and within its period today."
+    )
+
+    _sql_constraints = [
+        ("period", "CHECK(date_from <= date_to)", "The access period ends before it starts."),
+    ]
+
+    @api.depends("state", "date_from", "date_to")
+    def _compute_is_valid(self):
+        today = fields.Date.context_today(self)
+        for request in self:
+            request.is_valid = (
+                request.state == "approved" and request.date_from <= today <= request.date_to
+            )
+
+    def _check_archive_manager(self):
+        if not (self.env.su or self.env.user.has_group("customer_archive.group_archive_manager")):
+            raise UserError(self.env._("Only archive administrators decide on access requests."))
+
+    def action_submit(self):
+        if self.filtered(lambda r: r.state != "draft"):
+            raise UserError(self.env._("Only draft access requests can be submitted."))
+        self.state = "submitted"
+        archivist = self.env.ref("customer_archive.group_archive_manager").users[:1]
+        for request in self:
+            request.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Decide on the dossier access request"),
+                user_id=(archivist or self.env.user).id,
+            )
+
+    def action_approve(self):
+        self._check_archive_manager()
+        if self.filtered(lambda r: r.state != "submitted"):
+            raise UserError(self.env._("Only submitted access requests can be approved."))
+        self.write(
+            {
+                "state": "approved",
+                "approver_id": self.env.uid,
+                "approval_date": fields.Datetime.now(),
+            }
+        )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        for request in self:
+            request.archive_id.message_post(
+                body=self.env._(
+                    "%(user)s may read this dossier from %(start)s to %(end)s.",
+                    user=request.user_id.name,
+                    start=request.date_from,
+                    end=request.date_to,
+                )
+            )
+
+    def action_reject(self):
+        self._check_archive_manager()
+        if self.filtered(lambda r: r.state != "submitted"):
+            raise UserError(self.env._("Only submitted access requests can be rejected."))
+        self.write({"state": "rejected", "approver_id": self.env.uid})
+        self.activity_unlink(["mail.mail_activity_data_todo"])

@@ -1,0 +1,169 @@
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .res_partner import CREDIT_GRADES, CUSTOMER_CATEGORIES
+
+# Proposed field of the request -> protected field of the customer.
+PROPOSALS = {
+    "new_customer_code": "customer_code",
+    "new_name": "name",
+    "new_vat": "vat",
+    "new_customer_category": "customer_category",
+    "new_credit_grade": "credit_grade",
+    "new_credit_limit": "credit_limit",
+    "new_payment_term_id": "property_payment_term_id",
+}
+
+
+class CustomerArchiveChangeRequest(models.Model):
+    """Change of a customer's protected data (客户信息变更表), approved by a manager."""
+
+    _name = "customer.archive.change.request"
+    _description = "Customer Change Request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(
+        "Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        "Customer",
+        required=True,
+        domain=[("parent_id", "=", False)],
+        tracking=True,
+        index=True,
+    )
+    company_id = fields.Many2one(related="partner_id.company_id", store=True)
+    user_id = fields.Many2one(
+        "res.users", "Requested by", required=True, default=lambda self: self.env.user
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    reason = fields.Text(tracking=True)
+    new_customer_code = fields.Char()
+    new_name = fields.Char()
+    new_vat = fields.Char("New Tax ID")
+    new_customer_category = fields.Selection(CUSTOMER_CATEGORIES, "New Category")
+    new_credit_grade = fields.Selection(CREDIT_GRADES)
+    new_credit_limit = fields.Float()
+    new_payment_term_id = fields.Many2one("account.payment.term", "New Payment Terms")
+    new_bank_acc_number = fields.Char("New Bank Account Number")
+    new_bank_id = fields.Many2one("res.bank")
+    approver_id = fields.Many2one("res.users", "Approved by", readonly=True, copy=False)
+    approval_date = fields.Datetime(readonly=True, copy=False)
+    opinion = fields.Text("Approver's Opinion")
+    change_summary = fields.Html(readonly=True, copy=False, help="Old → new values, as applied.")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", self.env._("New")) == self.env._("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "customer.archive.change.request"
+                )
+        return super().create(vals_list)
+
+    def _proposed_values(self):
+        self.ensure_one()
+        values = {}
+        for proposal, target in PROPOSALS.items():
+            value = self[proposal]
+            if value:  # a credit limit of 0 cannot be proposed: it would read as "no change"
+                values[target] = value.id if isinstance(value, models.BaseModel) else value
+        return values
+
+    def action_submit(self):
+        for request in self:
+            if request.state != "draft":
+                raise UserError(self.env._("Only draft change requests can be submitted."))
+            if not request.reason:
+                raise UserError(self.env._("Give the reason for the change."))
+            if not request._proposed_values() and not request.new_bank_acc_number:
+                raise UserError(self.env._("Propose at least one new value."))
+        self.state = "submitted"
+        managers = self.env.ref("sales_team.group_sale_manager").users
+        for request in self:
+            request.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Approve the customer change request"),
+                user_id=(managers[:1] or self.env.user).id,
+            )
+
+    def action_approve(self):
+        if not self.env["res.partner"]._archive_approvers():
+            raise UserError(self.env._("Only sales managers approve change requests."))
+        for request in self:
+            if request.state != "submitted":
+                raise UserError(self.env._("Only submitted change requests can be approved."))
+            request._apply()
+        self.write(
+            {
+                "state": "approved",
+                "approver_id": self.env.uid,
+                "approval_date": fields.Datetime.now(),
+            }
+        )
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def action_reject(self):
+        if not self.env["res.partner"]._archive_approvers():
+            raise UserError(self.env._("Only sales managers reject change requests."))
+        if self.filtered(lambda r: r.state != "submitted"):
+            raise UserError(self.env._("Only submitted change requests can be rejected."))
+        self.write({"state": "rejected", "approver_id": self.env.uid})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def action_reset_draft(self):
+        self.filtered(lambda r: r.state == "rejected").state = "draft"
+
+    def _apply(self):
+        """Write the proposed values on the customer and log old → new on both records."""
+        self.ensure_one()
+        # The approver's rights were checked; credit fields belong to accounting groups.
+        partner = self.partner_id.sudo()
+        values = self._proposed_values()
+        rows = []
+        for target, value in values.items():
+            field = partner._fields[target]
+            old = field.convert_to_display_name(partner[target], partner) or ""
+            partner_new = partner.new({target: value})
+            new = field.convert_to_display_name(partner_new[target], partner_new) or ""
+            rows.append((field._description_string(self.env), old, new))
+        if self.new_bank_acc_number:
+            partner.env["res.partner.bank"].create(
+                {
+                    "partner_id": partner.id,
+                    "acc_number": self.new_bank_acc_number,
+                    "bank_id": self.new_bank_id.id,
+                }
+            )
+            rows.append((self.env._("Bank Account"), "", self.new_bank_acc_number))
+        partner.write(values)
+        summary = Markup("<ul>%s</ul>") % Markup().join(
+            Markup("<li>%s: %s → %s</li>") % (escape(label), escape(old), escape(new))
+            for label, old, new in rows
+        )
+        self.change_summary = summary
+        body = Markup("%s %s") % (
+            self.env._("Change request %(name)s approved:", name=self.name),
+            summary,
+        )
+        partner.message_post(body=body)
+        self.message_post(body=body)

@@ -1,0 +1,46 @@
+from odoo.tests import TransactionCase, new_test_user
+
+
+class CustomerArchiveCase(TransactionCase):
+    """One user per role and one approved customer of the first salesperson."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        cls.salesman = new_test_user(
+            cls.env, "ca_sales_1", groups="sales_team.group_sale_salesman", name="销售员甲"
+        )
+        cls.salesman_2 = new_test_user(
+            cls.env, "ca_sales_2", groups="sales_team.group_sale_salesman", name="销售员乙"
+        )
+        cls.sales_manager = new_test_user(
+            cls.env, "ca_manager", groups="sales_team.group_sale_manager", name="销售经理"
+        )
+        cls.archivist = new_test_user(
+            cls.env,
+            "ca_archivist",
+            groups="customer_archive.group_archive_manager",
+            name="档案管理员",
+        )
+        cls.accountant = new_test_user(
+            cls.env, "ca_accountant", groups="account.group_account_invoice", name="会计"
+        )
+        cls.employee = new_test_user(cls.env, "ca_employee", groups="base.group_user", name="员工")
+        cls.customer = (
+            cls.env["res.partner"]
+            .with_user(cls.salesman)
+            .with_context(res_partner_search_mode="customer")
+            .create(
+                {
+                    "name": "上海测试机械有限公司",
+                    "is_company": True,
+                    "user_id": cls.salesman.id,
+                    "customer_category": "important",
+                    "credit_grade": "A",
+                }
+            )
+            .with_env(cls.env)
+        )
+        cls.customer.with_user(cls.sales_manager).action_approve_customer()
+        cls.archive = cls.customer.archive_id

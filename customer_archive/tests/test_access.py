@@ -1,0 +1,131 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import CustomerArchiveCase
+
+
+@tagged("post_install", "-at_install")
+class TestDossierAccess(CustomerArchiveCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.log = cls.env["customer.archive.communication"].create(
+            {"archive_id": cls.archive.id, "purpose": "拜访", "content": "机密内容"}
+        )
+
+    def _read(self, user, records=None):
+        records = records or self.archive
+        records.with_user(user).read(["partner_id"])
+
+    def test_own_salesperson_reads_and_logs(self):
+        self._read(self.salesman)
+        self._read(self.salesman, self.log)
+        log = (
+            self.env["customer.archive.communication"]
+            .with_user(self.salesman)
+            .create({"archive_id": self.archive.id, "purpose": "电话回访"})
+        )
+        self.assertEqual(log.user_id, self.salesman)
+
+    def test_managers_read_all(self):
+        for user in (self.sales_manager, self.archivist):
+            with self.subTest(user=user.login):
+                self._read(user)
+                self._read(user, self.log)
+
+    def test_other_salesperson_needs_approved_request(self):
+        with self.assertRaises(AccessError):
+            self._read(self.salesman_2)
+        with self.assertRaises(AccessError):
+            self._read(self.salesman_2, self.log)
+        request = (
+            self.env["customer.archive.access.request"]
+            .with_user(self.salesman_2)
+            .create({"archive_id": self.archive.id, "purpose": "接手前了解客户情况"})
+        )
+        request.action_submit()
+        with self.assertRaises(AccessError):
+            self._read(self.salesman_2)
+        with self.assertRaises(UserError):
+            request.with_user(self.sales_manager).action_approve()
+        request.with_user(self.archivist).action_approve()
+        self.assertTrue(request.is_valid)
+        self._read(self.salesman_2)
+        self._read(self.salesman_2, self.log)
+        # Reading is all the request allows.
+        with self.assertRaises(AccessError):
+            self.archive.with_user(self.salesman_2).write({"paper_location": "B-02"})
+        # Once the period is over, access is gone.
+        today = fields.Date.today()
+        request.write(
+            {"date_from": today - timedelta(days=10), "date_to": today - timedelta(days=1)}
+        )
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            self._read(self.salesman_2)
+
+    def test_employee_and_accountant_cannot_read_dossier(self):
+        for user in (self.employee, self.accountant):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self._read(user)
+
+    def test_sensitive_partner_fields(self):
+        self.customer.sudo().write({"registered_capital": 1000000, "credit_note": "担保不足"})
+        for user in (self.salesman, self.accountant, self.archivist):
+            with self.subTest(user=user.login):
+                self.customer.with_user(user).read(
+                    ["registered_capital", "credit_note", "bank_ids"]
+                )
+        for field in ("registered_capital", "credit_note", "bank_ids"):
+            with self.subTest(field=field), self.assertRaises(AccessError):
+                self.customer.with_user(self.employee).read([field])
+        # Basic contact data stays readable as Odoo needs it.
+        self.customer.with_user(self.employee).read(["name", "phone", "customer_code"])
+
+    def test_requests_and_loans_are_private(self):
+        request = (
+            self.env["customer.archive.access.request"]
+            .with_user(self.salesman_2)
+            .create({"archive_id": self.archive.id, "purpose": "查阅"})
+        )
+        with self.assertRaises(AccessError):
+            request.with_user(self.salesman).read(["purpose"])
+        request.with_user(self.archivist).read(["purpose"])
+
+    def test_loan_of_originals(self):
+        loan = (
+            self.env["customer.archive.loan"]
+            .with_user(self.salesman)
+            .create(
+                {
+                    "archive_id": self.archive.id,
+                    "purpose": "合同审核需要营业执照原件",
+                    "date_due": fields.Date.today() + timedelta(days=3),
+                }
+            )
+        )
+        loan.action_submit()
+        with self.assertRaises(UserError):
+            loan.action_approve()
+        loan.with_user(self.archivist).action_approve()
+        self.assertEqual(loan.state, "lent")
+        self.assertFalse(loan.is_overdue)
+        today = fields.Date.today()
+        loan.sudo().write(
+            {"date_out": today - timedelta(days=5), "date_due": today - timedelta(days=1)}
+        )
+        self.assertTrue(loan.is_overdue)
+        Loan = self.env["customer.archive.loan"]
+        self.assertEqual(Loan.search([("is_overdue", "=", True)]), loan)
+        self.assertEqual(Loan._cron_overdue_reminder(), loan)
+        self.assertFalse(Loan._cron_overdue_reminder(), "reminded once only")
+        activity = loan.activity_ids
+        self.assertEqual(activity.user_id, self.salesman)
+        loan.with_user(self.archivist).write({"return_note": "原件完整"})
+        loan.with_user(self.archivist).action_return()
+        self.assertEqual(loan.state, "returned")
+        self.assertEqual(loan.date_returned, fields.Date.today())
+        self.assertFalse(loan.activity_ids)

@@ -1,0 +1,36 @@
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from odoo.tests import tagged
+
+from .common import CustomerArchiveCase
+
+
+@tagged("post_install", "-at_install")
+class TestArchiveCard(CustomerArchiveCase):
+    def test_card_pdf_renders_chinese(self):
+        if not shutil.which("pdftotext"):
+            self.skipTest("poppler-utils (pdftotext) is not installed")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.customer.sudo().write(
+            {"lang": "zh_CN", "legal_representative": "王建国", "short_name": "测试机械"}
+        )
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("customer_archive.customer_archive_card_report", self.archive.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        # The glyphs come from an embedded CJK font, not from boxes of a Latin font.
+        self.assertRegex(pdf, rb"NotoSans\w*CJK")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "card.pdf"
+            path.write_bytes(pdf)
+            text = subprocess.run(
+                ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True
+            ).stdout.decode()
+        # (The font maps 户 to a radical code point on extraction: avoid it in the checks.)
+        for expected in ("档案登记表", "上海测试机械有限公司", "王建国", "现款或按时付款", "编号"):
+            self.assertIn(expected, text)

@@ -1,0 +1,1 @@
+from .activity import schedule_activity_once
