@@ -169,7 +169,8 @@ def ensure_requirements(dev):
     if dev:
         args += ["-r", str(ROOT / "requirements-dev.txt")]
     log("installing the suite's Python requirements (when missing)")
-    run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", *args])
+    env = dict(os.environ, PIP_ROOT_USER_ACTION="ignore")
+    run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", *args], env=env)
 
 
 # --------------------------------------------------------------------------- PostgreSQL and config
@@ -290,6 +291,7 @@ def cmd_run(args):
     if missing:
         log(f"installing {', '.join(missing)} with demo data into database {database}")
         run(odoo_command("-d", database, "-i", ",".join(missing), "--stop-after-init"))
+        ensure_port_free(port)  # the install takes minutes: check again
     log(f"Odoo serves the suite on http://localhost:{port} (database {database}, admin/admin)")
     os.execv(sys.executable, odoo_command("-d", database, f"--http-port={port}"))
 
