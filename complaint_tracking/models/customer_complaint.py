@@ -273,6 +273,24 @@ class CustomerComplaint(models.Model):
             complaint.message_subscribe(partner_ids=partners.filtered("email").ids)
         return complaints
 
+    def _track_template(self, changes):
+        res = super()._track_template(changes)
+        complaint = self[0]
+        if "state" in changes and complaint.state == "acknowledged":
+            template = self.env.ref(
+                "complaint_tracking.mail_template_complaint_acknowledged", raise_if_not_found=False
+            )
+            if template:
+                res["state"] = (
+                    template,
+                    {
+                        "auto_delete_keep_log": False,
+                        "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+                        "email_layout_xmlid": "mail.mail_notification_light",
+                    },
+                )
+        return res
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_new_or_cancelled(self):
         if any(c.state not in ("new", "cancelled") for c in self):

@@ -95,3 +95,13 @@ class TestComplaintAccess(ComplaintCommon):
         self.assertTrue(Report.with_user(self.cs_user).search([("complaint_id", "=", self.own.id)]))
         with self.assertRaises(AccessError):
             Report.with_user(self.salesman).search([])
+
+    def test_other_company_complaints_are_hidden(self):
+        branch = self.env["res.company"].create({"name": "北京分公司"})
+        complaint = self._create_complaint(company_id=branch.id)
+        self.assertTrue(complaint.registration_deadline)
+        self.assertFalse(
+            self.Complaint.with_user(self.cs_manager).search([("id", "=", complaint.id)])
+        )
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.cs_user).read(["name"])

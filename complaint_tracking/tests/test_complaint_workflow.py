@@ -50,11 +50,19 @@ class TestComplaintWorkflow(ComplaintCommon):
     def test_acknowledge_records_response_time(self):
         received = shanghai(2025, 6, 6, 10, 0)
         complaint = self._create_complaint(received_at=received)
+        self.env.cr.precommit.run()  # the complaint was registered in an earlier transaction
         with freeze_time(received + timedelta(hours=3)):
             complaint.with_user(self.cs_user).action_acknowledge()
         self.assertEqual(complaint.state, "acknowledged")
         self.assertEqual(complaint.acknowledged_at, received + timedelta(hours=3))
         self.assertAlmostEqual(complaint.response_hours, 3.0)
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # tracking (and its stage e-mail) runs before commit
+        complaint.invalidate_recordset(["message_ids"])
+        template = self.env.ref("complaint_tracking.mail_template_complaint_acknowledged")
+        sent = complaint.message_ids.filtered(lambda m: m.subject and complaint.name in m.subject)
+        self.assertEqual(len(sent), 1, template.name)
+        self.assertIn(self.customer, sent.partner_ids)
         with freeze_time(received + timedelta(days=1)):
             complaint.with_user(self.cs_user).action_investigate()
         self.assertTrue(complaint.sla_met)
