@@ -1,4 +1,5 @@
 from . import resource_calendar
+from . import resource_calendar_leaves
 from . import resource_calendar_workday
 from . import customer_complaint_category
 from . import customer_complaint

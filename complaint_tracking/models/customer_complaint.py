@@ -188,6 +188,16 @@ class CustomerComplaint(models.Model):
                 days=REGISTRATION_WORKING_DAYS
             )
 
+    @api.model
+    def _recompute_registration_deadlines(self, companies=None):
+        """Recount the deadlines of unregistered complaints after a change of the calendar."""
+        domain = [("state", "in", OPEN_STATES), ("registered_at", "=", False)]
+        if companies is not None:
+            domain.append(("company_id", "in", companies.ids))
+        complaints = self.sudo().search(domain)
+        self.env.add_to_compute(self._fields["registration_deadline"], complaints)
+        self.env.add_to_compute(self._fields["response_deadline"], complaints)
+
     @api.depends("received_at", "acknowledged_at")
     def _compute_response_hours(self):
         for complaint in self:

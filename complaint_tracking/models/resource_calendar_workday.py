@@ -43,6 +43,34 @@ class ResourceCalendarWorkday(models.Model):
         ),
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        workdays = super().create(vals_list)
+        workdays._recompute_complaint_deadlines()
+        return workdays
+
+    def write(self, vals):
+        res = super().write(vals)
+        self._recompute_complaint_deadlines()
+        return res
+
+    def unlink(self):
+        companies = self._complaint_companies()
+        res = super().unlink()
+        self.env["customer.complaint"]._recompute_registration_deadlines(companies)
+        return res
+
+    def _complaint_companies(self):
+        calendars = self.calendar_id
+        return (
+            self.env["res.company"].sudo().search([("resource_calendar_id", "in", calendars.ids)])
+        )
+
+    def _recompute_complaint_deadlines(self):
+        self.env["customer.complaint"]._recompute_registration_deadlines(
+            self._complaint_companies()
+        )
+
     @api.depends("date", "name")
     def _compute_display_name(self):
         for workday in self:

@@ -57,3 +57,19 @@ class TestWorkingDays(ComplaintCommon):
         self.assertEqual(
             complaint.response_deadline, shanghai(2025, 6, 9, 9, 0) + timedelta(hours=24)
         )
+
+    def test_new_holiday_recounts_open_complaints(self):
+        open_complaint = self._create_complaint(received_at=shanghai(2025, 6, 6, 10, 0))
+        registered = self._create_complaint(received_at=shanghai(2025, 6, 6, 10, 0))
+        registered.action_investigate()
+        self.assertEqual(open_complaint.registration_deadline, shanghai(2025, 6, 11, 18, 0))
+        holiday = self._public_holiday(date(2025, 6, 9))
+        self.assertEqual(open_complaint.registration_deadline, shanghai(2025, 6, 12, 18, 0))
+        self.assertEqual(registered.registration_deadline, shanghai(2025, 6, 11, 18, 0))
+        workday = self.env["resource.calendar.workday"].create(
+            {"calendar_id": self.calendar.id, "date": date(2025, 6, 7), "name": "调休上班"}
+        )
+        self.assertEqual(open_complaint.registration_deadline, shanghai(2025, 6, 11, 18, 0))
+        workday.unlink()
+        holiday.unlink()
+        self.assertEqual(open_complaint.registration_deadline, shanghai(2025, 6, 11, 18, 0))

@@ -45,9 +45,17 @@ registry.category("web_tour.tours").add("complaint_tracking_backend_tour", {
             run: "click",
         },
         {
+            content: "The complaint is acknowledged",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value=acknowledged]",
+        },
+        {
             content: "Register the complaint",
             trigger: ".o_form_view button[name=action_investigate]",
             run: "click",
+        },
+        {
+            content: "Investigation starts",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value=investigating]",
         },
         {
             content: "Open the resolution tab",
