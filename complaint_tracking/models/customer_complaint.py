@@ -1,0 +1,496 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+
+RESPONSE_HOURS = 24
+REGISTRATION_WORKING_DAYS = 3
+REOPEN_DAYS = 30
+OPEN_STATES = ("new", "acknowledged", "investigating")
+
+
+class CustomerComplaint(models.Model):
+    _name = "customer.complaint"
+    _description = "Customer Complaint"
+    _inherit = ("portal.mixin", "mail.thread", "mail.activity.mixin")
+    _order = "received_at desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", store=True, index=True
+    )
+    contact_id = fields.Many2one(
+        "res.partner",
+        check_company=True,
+        domain="[('commercial_partner_id', '=', commercial_partner_id)]",
+    )
+    channel = fields.Selection(
+        [
+            ("phone", "Phone"),
+            ("email", "E-mail"),
+            ("portal", "Portal"),
+            ("visit", "Visit"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="phone",
+    )
+    received_at = fields.Datetime(
+        string="Received On", required=True, default=fields.Datetime.now, tracking=True
+    )
+    category_id = fields.Many2one(
+        "customer.complaint.category",
+        tracking=True,
+        check_company=True,
+    )
+    description = fields.Text(string="Facts", required=True)
+    customer_demand = fields.Text()
+    priority = fields.Selection(
+        [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")], default="0", tracking=True
+    )
+    sale_order_id = fields.Many2one(
+        "sale.order",
+        string="Sales Order",
+        check_company=True,
+        domain="[('partner_id.commercial_partner_id', '=', commercial_partner_id)]",
+    )
+    invoice_id = fields.Many2one(
+        "account.move",
+        check_company=True,
+        domain="[('move_type', 'in', ('out_invoice', 'out_refund')),"
+        " ('commercial_partner_id', '=', commercial_partner_id)]",
+    )
+    product_id = fields.Many2one("product.product", check_company=True)
+    work_order_ref = fields.Char(string="Work Order No.")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        domain=[("share", "=", False)],
+        help="The account manager is first responsible for the complaint.",
+    )
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Complaints Manager",
+        compute="_compute_manager_id",
+        store=True,
+        readonly=False,
+        domain=[("share", "=", False)],
+    )
+    state = fields.Selection(
+        [
+            ("new", "New"),
+            ("acknowledged", "Acknowledged"),
+            ("investigating", "Investigating"),
+            ("resolved", "Resolved"),
+            ("closed", "Closed"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="new",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    response_deadline = fields.Datetime(compute="_compute_deadlines", store=True)
+    registration_deadline = fields.Datetime(
+        compute="_compute_deadlines",
+        store=True,
+        help="End of the third working day after receipt on the company's working schedule.",
+    )
+    acknowledged_at = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
+    registered_at = fields.Datetime(string="Registered On", readonly=True, copy=False)
+    resolved_at = fields.Datetime(string="Resolved On", readonly=True, copy=False)
+    closed_at = fields.Datetime(string="Closed On", readonly=True, copy=False)
+    response_hours = fields.Float(
+        string="Response Time (Hours)",
+        compute="_compute_response_hours",
+        store=True,
+        aggregator="avg",
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    sla_met = fields.Boolean(
+        string="Deadlines Met",
+        compute="_compute_sla_met",
+        store=True,
+        help="Acknowledged within 24 hours and registered within 3 working days.",
+    )
+    escalated_at = fields.Datetime(string="Escalated On", readonly=True, copy=False)
+    root_cause = fields.Text(tracking=True)
+    measures = fields.Text(tracking=True)
+    compensation = fields.Text()
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    compensation_amount = fields.Monetary(currency_field="currency_id")
+    customer_confirmed = fields.Boolean(string="Confirmed by Customer", tracking=True)
+    repair_ids = fields.One2many("customer.complaint.repair", "complaint_id", string="Repairs")
+    visit_ids = fields.One2many("customer.complaint.visit", "complaint_id", string="Visits")
+    repair_count = fields.Integer(compute="_compute_counts")
+    visit_count = fields.Integer(compute="_compute_counts")
+    satisfaction = fields.Float(
+        compute="_compute_satisfaction",
+        store=True,
+        aggregator="avg",
+        help="Average score of the follow-up visits (1-5).",
+    )
+    parent_id = fields.Many2one(
+        "customer.complaint", string="Previous Complaint", index="btree_not_null", copy=False
+    )
+    child_ids = fields.One2many("customer.complaint", "parent_id", string="Follow-up Complaints")
+
+    @api.depends("partner_id", "category_id")
+    def _compute_user_id(self):
+        for complaint in self:
+            salesperson = complaint.partner_id.commercial_partner_id.user_id
+            complaint.user_id = (
+                salesperson or complaint.category_id.team_user_ids[:1] or complaint.user_id
+            )
+
+    @api.depends("category_id")
+    def _compute_manager_id(self):
+        for complaint in self:
+            complaint.manager_id = complaint.category_id.manager_id or complaint.manager_id
+
+    @api.depends("received_at", "company_id")
+    def _compute_deadlines(self):
+        for complaint in self:
+            received = complaint.received_at
+            if not received:
+                complaint.response_deadline = complaint.registration_deadline = False
+                continue
+            complaint.response_deadline = received + timedelta(hours=RESPONSE_HOURS)
+            calendar = complaint.company_id.resource_calendar_id
+            deadline = (
+                calendar._get_working_day_end(received, REGISTRATION_WORKING_DAYS)
+                if calendar
+                else False
+            )
+            complaint.registration_deadline = deadline or received + timedelta(
+                days=REGISTRATION_WORKING_DAYS
+            )
+
+    @api.model
+    def _recompute_registration_deadlines(self, companies=None):
+        """Recount the deadlines of unregistered complaints after a change of the calendar."""
+        domain = [("state", "in", OPEN_STATES), ("registered_at", "=", False)]
+        if companies is not None:
+            domain.append(("company_id", "in", companies.ids))
+        complaints = self.sudo().search(domain)
+        self.env.add_to_compute(self._fields["registration_deadline"], complaints)
+        self.env.add_to_compute(self._fields["response_deadline"], complaints)
+
+    @api.depends("received_at", "acknowledged_at")
+    def _compute_response_hours(self):
+        for complaint in self:
+            if complaint.received_at and complaint.acknowledged_at:
+                delta = complaint.acknowledged_at - complaint.received_at
+                complaint.response_hours = max(delta.total_seconds(), 0) / 3600
+            else:
+                complaint.response_hours = 0.0
+
+    @api.depends("acknowledged_at", "registered_at", "response_deadline", "registration_deadline")
+    def _compute_sla_met(self):
+        for complaint in self:
+            complaint.sla_met = bool(
+                complaint.acknowledged_at
+                and complaint.registered_at
+                and complaint.acknowledged_at <= complaint.response_deadline
+                and complaint.registered_at <= complaint.registration_deadline
+            )
+
+    @api.depends("state", "acknowledged_at", "registered_at")
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for complaint in self:
+            complaint.is_overdue = complaint.state in OPEN_STATES and (
+                (not complaint.acknowledged_at and complaint.response_deadline < now)
+                or (not complaint.registered_at and complaint.registration_deadline < now)
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Unsupported search on overdue complaints."))
+        now = fields.Datetime.now()
+        domain = [
+            ("state", "in", OPEN_STATES),
+            "|",
+            "&",
+            ("acknowledged_at", "=", False),
+            ("response_deadline", "<", now),
+            "&",
+            ("registered_at", "=", False),
+            ("registration_deadline", "<", now),
+        ]
+        if (operator == "=") != bool(value):
+            return ["!", *expression.normalize_domain(domain)]
+        return domain
+
+    @api.depends("repair_ids", "visit_ids")
+    def _compute_counts(self):
+        for complaint in self:
+            complaint.repair_count = len(complaint.repair_ids)
+            complaint.visit_count = len(complaint.visit_ids)
+
+    @api.depends("visit_ids.score_average")
+    def _compute_satisfaction(self):
+        for complaint in self:
+            scores = complaint.visit_ids.mapped("score_average")
+            complaint.satisfaction = sum(scores) / len(scores) if scores else 0.0
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for complaint in self:
+            complaint.access_url = f"/my/complaints/{complaint.id}"
+        return res
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(vals.get("company_id")).exists()
+                received = vals.get("received_at")
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company or self.env.company)
+                    .next_by_code(
+                        "customer.complaint",
+                        sequence_date=fields.Datetime.to_datetime(received) if received else None,
+                    )
+                    or "/"
+                )
+        complaints = super().create(vals_list)
+        for complaint in complaints:
+            partners = complaint.contact_id | complaint.partner_id
+            complaint.message_subscribe(partner_ids=partners.filtered("email").ids)
+        return complaints
+
+    def _track_template(self, changes):
+        res = super()._track_template(changes)
+        complaint = self[0]
+        if "state" in changes and complaint.state == "acknowledged":
+            template = self.env.ref(
+                "complaint_tracking.mail_template_complaint_acknowledged", raise_if_not_found=False
+            )
+            if template:
+                res["state"] = (
+                    template,
+                    {
+                        "auto_delete_keep_log": False,
+                        "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+                        "email_layout_xmlid": "mail.mail_notification_light",
+                    },
+                )
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_new_or_cancelled(self):
+        if any(c.state not in ("new", "cancelled") for c in self):
+            raise UserError(self.env._("Only new or cancelled complaints can be deleted."))
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Complaint Form %s", self.name)
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def _check_state(self, allowed):
+        for complaint in self:
+            if complaint.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "Complaint %(name)s is %(state)s: this step is not possible.",
+                        name=complaint.name,
+                        state=dict(complaint._fields["state"]._description_selection(self.env))[
+                            complaint.state
+                        ],
+                    )
+                )
+
+    def action_acknowledge(self):
+        """Customer service takes the complaint in hand: the response time is recorded."""
+        self._check_state(("new",))
+        self.write({"state": "acknowledged", "acknowledged_at": fields.Datetime.now()})
+        return True
+
+    def action_investigate(self):
+        """The complaint form is complete and registered: investigation starts."""
+        self._check_state(("new", "acknowledged"))
+        now = fields.Datetime.now()
+        for complaint in self:
+            complaint.write(
+                {
+                    "state": "investigating",
+                    "acknowledged_at": complaint.acknowledged_at or now,
+                    "registered_at": now,
+                }
+            )
+        return True
+
+    def action_resolve(self):
+        self._check_state(OPEN_STATES)
+        missing = self.filtered(lambda c: not c.root_cause or not c.measures)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Fill in the root cause and the measures before resolving %s.",
+                    ", ".join(missing.mapped("name")),
+                )
+            )
+        now = fields.Datetime.now()
+        for complaint in self:
+            complaint.write(
+                {
+                    "state": "resolved",
+                    "acknowledged_at": complaint.acknowledged_at or now,
+                    "registered_at": complaint.registered_at or now,
+                    "resolved_at": now,
+                }
+            )
+        return True
+
+    def action_close(self):
+        self._check_state(("resolved",))
+        for complaint in self:
+            if not complaint.root_cause or not complaint.measures:
+                raise UserError(
+                    self.env._(
+                        "Fill in the root cause and the measures before closing %s.",
+                        complaint.name,
+                    )
+                )
+            if complaint.category_id.visit_required and not complaint.visit_ids:
+                raise UserError(
+                    self.env._(
+                        "Complaint %s needs a follow-up visit before it can be closed.",
+                        complaint.name,
+                    )
+                )
+        self.write({"state": "closed", "closed_at": fields.Datetime.now()})
+        return True
+
+    def action_cancel(self):
+        self._check_state(OPEN_STATES)
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_reset_to_new(self):
+        self._check_state(("cancelled",))
+        self.write({"state": "new"})
+        return True
+
+    def action_reopen(self):
+        self._check_state(("resolved", "closed"))
+        self.write({"state": "investigating", "resolved_at": False, "closed_at": False})
+        return True
+
+    def _handle_unsatisfied_visit(self, visit):
+        """Reopen the complaint (or file a linked one) and plan a manager call-back."""
+        self.ensure_one()
+        limit = fields.Datetime.now() - timedelta(days=REOPEN_DAYS)
+        target = self
+        if self.state == "closed" and self.closed_at and self.closed_at < limit:
+            target = self.create(
+                {
+                    "parent_id": self.id,
+                    "company_id": self.company_id.id,
+                    "partner_id": self.partner_id.id,
+                    "contact_id": self.contact_id.id,
+                    "channel": "visit" if visit.method == "visit" else "phone",
+                    "category_id": self.category_id.id,
+                    "user_id": self.user_id.id,
+                    "manager_id": self.manager_id.id,
+                    "sale_order_id": self.sale_order_id.id,
+                    "invoice_id": self.invoice_id.id,
+                    "product_id": self.product_id.id,
+                    "description": self.env._(
+                        "Customer unsatisfied at the follow-up visit of %(date)s on "
+                        "complaint %(name)s.\n%(comment)s",
+                        date=visit.date,
+                        name=self.name,
+                        comment=visit.comment or "",
+                    ),
+                }
+            )
+            self.message_post(
+                body=self.env._("Unsatisfied follow-up visit: new complaint %s filed.", target.name)
+            )
+        elif self.state in ("resolved", "closed"):
+            self.action_reopen()
+            self.message_post(body=self.env._("Reopened after an unsatisfied follow-up visit."))
+        manager = target._get_escalation_user()
+        target.activity_schedule(
+            "mail.mail_activity_data_call",
+            user_id=manager.id,
+            summary=self.env._("Call back the unsatisfied customer"),
+            note=visit.comment or "",
+        )
+        return target
+
+    # ------------------------------------------------------------------
+    # Escalation
+    # ------------------------------------------------------------------
+    def _get_escalation_user(self):
+        self.ensure_one()
+        if self.manager_id:
+            return self.manager_id
+        group = self.env.ref("complaint_tracking.group_complaint_manager")
+        managers = group.sudo().users.filtered(
+            lambda u: not u.share and self.company_id in u.company_ids
+        )
+        return (managers - self.env.ref("base.user_root"))[:1] or self.user_id or self.env.user
+
+    def _escalate(self):
+        now = fields.Datetime.now()
+        for complaint in self:
+            manager = complaint._get_escalation_user()
+            reasons = []
+            if not complaint.acknowledged_at and complaint.response_deadline < now:
+                reasons.append(self.env._("not acknowledged within 24 hours"))
+            if not complaint.registered_at and complaint.registration_deadline < now:
+                reasons.append(self.env._("not registered within 3 working days"))
+            reason = ", ".join(reasons)
+            complaint.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=manager.id,
+                summary=self.env._("Overdue complaint: %s", reason),
+            )
+            complaint.message_post(
+                body=self.env._(
+                    "Complaint escalated to %(manager)s: %(reason)s.",
+                    manager=manager.name,
+                    reason=reason,
+                ),
+                partner_ids=manager.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+        self.write({"escalated_at": now})
+
+    @api.model
+    def _cron_escalate_overdue(self):
+        """Escalate each overdue complaint once to its complaints manager."""
+        overdue = self.search([("is_overdue", "=", True), ("escalated_at", "=", False)])
+        for company in overdue.company_id:
+            overdue.filtered(lambda c, co=company: c.company_id == co).with_company(
+                company
+            )._escalate()
+        return True

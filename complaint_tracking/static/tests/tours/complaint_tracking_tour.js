@@ -1,0 +1,109 @@
+import { registry } from "@web/core/registry";
+
+registry.category("web_tour.tours").add("complaint_tracking_portal_tour", {
+    url: "/my/complaints",
+    steps: () => [
+        {
+            content: "Open the complaint form",
+            trigger: "a.o_complaint_new",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Choose the category",
+            trigger: "select[name=category_id]",
+            run: "selectByLabel Test quality",
+        },
+        {
+            content: "Describe what happened",
+            trigger: "textarea[name=description]",
+            run: "edit 纸箱受潮变形,请尽快处理",
+        },
+        {
+            content: "State the demand",
+            trigger: "textarea[name=customer_demand]",
+            run: "edit 更换同批次纸箱",
+        },
+        {
+            content: "Submit the complaint",
+            trigger: "button.o_complaint_submit",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The complaint page shows the new complaint",
+            trigger: ".o_complaint_portal .o_complaint_state[data-state=new]",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("complaint_tracking_backend_tour", {
+    steps: () => [
+        {
+            content: "Acknowledge the complaint",
+            trigger: ".o_form_view button[name=action_acknowledge]",
+            run: "click",
+        },
+        {
+            content: "The complaint is acknowledged",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value=acknowledged]",
+        },
+        {
+            content: "Register the complaint",
+            trigger: ".o_form_view button[name=action_investigate]",
+            run: "click",
+        },
+        {
+            content: "Investigation starts",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value=investigating]",
+        },
+        {
+            content: "Open the resolution tab",
+            trigger: ".o_notebook_headers a[name=resolution]",
+            run: "click",
+        },
+        {
+            content: "Root cause",
+            trigger: ".o_field_widget[name=root_cause] textarea",
+            run: "edit 仓库漏水导致纸箱受潮",
+        },
+        {
+            content: "Measures",
+            trigger: ".o_field_widget[name=measures] textarea",
+            run: "edit 补发新货并修复仓库屋顶",
+        },
+        {
+            content: "Resolve the complaint",
+            trigger: ".o_form_view button[name=action_resolve].btn-primary",
+            run: "click",
+        },
+        {
+            content: "The complaint is resolved",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value=resolved]",
+        },
+        {
+            content: "Open the follow-up visits tab",
+            trigger: ".o_notebook_headers a[name=visits]",
+            run: "click",
+        },
+        {
+            content: "Add a follow-up visit",
+            trigger: ".o_field_widget[name=visit_ids] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            content: "Comment of the customer",
+            trigger: ".o_field_widget[name=visit_ids] .o_data_row .o_field_widget[name=comment] textarea",
+            run: "edit 处理及时,很满意",
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The satisfied visit closes the complaint",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value=closed]",
+        },
+    ],
+});

@@ -1,0 +1,127 @@
+from datetime import datetime
+
+from pytz import timezone, utc
+
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+SHANGHAI = timezone("Asia/Shanghai")
+
+
+def shanghai(*args):
+    """Naive UTC datetime of a wall-clock time in Shanghai (as stored by the ORM)."""
+    return SHANGHAI.localize(datetime(*args)).astimezone(utc).replace(tzinfo=None)
+
+
+class ComplaintCommon(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        # Office hours of the regulation: 8:30-12:00 and 13:30-18:00, Monday to Friday.
+        cls.calendar = cls.env["resource.calendar"].create(
+            {
+                "name": "Office hours (Shanghai)",
+                "tz": "Asia/Shanghai",
+                "company_id": cls.company.id,
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"Day {day} {period}",
+                            "dayofweek": str(day),
+                            "hour_from": hour_from,
+                            "hour_to": hour_to,
+                            "day_period": period,
+                        }
+                    )
+                    for day in range(5)
+                    for period, hour_from, hour_to in (
+                        ("morning", 8.5, 12.0),
+                        ("afternoon", 13.5, 18.0),
+                    )
+                ],
+            }
+        )
+        cls.company.resource_calendar_id = cls.calendar
+
+        cls.cs_user = new_test_user(
+            cls.env,
+            "ct_cs_user",
+            groups="complaint_tracking.group_complaint_user",
+            name="CS User",
+        )
+        cls.cs_manager = new_test_user(
+            cls.env,
+            "ct_cs_manager",
+            groups="complaint_tracking.group_complaint_manager",
+            name="CS Manager",
+        )
+        cls.salesman = new_test_user(
+            cls.env, "ct_salesman", groups="sales_team.group_sale_salesman", name="Salesman"
+        )
+        cls.other_salesman = new_test_user(
+            cls.env, "ct_other_salesman", groups="sales_team.group_sale_salesman"
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "上海星河包装有限公司",
+                "is_company": True,
+                "customer_rank": 1,
+                "user_id": cls.salesman.id,
+                "email": "service@xinghe.example.com",
+            }
+        )
+        cls.customer_contact = cls.env["res.partner"].create(
+            {
+                "name": "王经理",
+                "parent_id": cls.customer.id,
+                "email": "wang@xinghe.example.com",
+            }
+        )
+        cls.other_customer = cls.env["res.partner"].create(
+            {
+                "name": "杭州远航纸业有限公司",
+                "is_company": True,
+                "customer_rank": 1,
+                "user_id": cls.other_salesman.id,
+            }
+        )
+        cls.portal_user = new_test_user(
+            cls.env,
+            "ct_portal",
+            groups="base.group_portal",
+            partner_id=cls.customer_contact.id,
+        )
+        cls.category = cls.env["customer.complaint.category"].create(
+            {
+                "name": "Test quality",
+                "manager_id": cls.cs_manager.id,
+                "team_user_ids": [Command.link(cls.cs_user.id)],
+                "visit_required": True,
+            }
+        )
+        cls.Complaint = cls.env["customer.complaint"]
+
+    @classmethod
+    def _create_complaint(cls, **values):
+        vals = {
+            "partner_id": cls.customer.id,
+            "category_id": cls.category.id,
+            "description": "纸板受潮,箱体塌陷。",
+        }
+        vals.update(values)
+        return cls.Complaint.create(vals)
+
+    @classmethod
+    def _public_holiday(cls, day, name="端午节"):
+        start = SHANGHAI.localize(datetime(day.year, day.month, day.day))
+        end = SHANGHAI.localize(datetime(day.year, day.month, day.day, 23, 59, 59))
+        return cls.env["resource.calendar.leaves"].create(
+            {
+                "name": name,
+                "company_id": cls.company.id,
+                "calendar_id": False,
+                "date_from": start.astimezone(utc).replace(tzinfo=None),
+                "date_to": end.astimezone(utc).replace(tzinfo=None),
+            }
+        )

@@ -1,0 +1,95 @@
+from odoo import http
+from odoo.tests import HttpCase, tagged
+
+from .common import ComplaintCommon
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintPortal(ComplaintCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.own = cls._create_complaint(description="我们的投诉")
+        cls.foreign = cls._create_complaint(
+            partner_id=cls.other_customer.id, description="别人的投诉"
+        )
+
+    def test_portal_lists_own_complaints_only(self):
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        response = self.url_open("/my/complaints")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.own.name, response.text)
+        self.assertNotIn(self.foreign.name, response.text)
+        home = self.url_open("/my/home")
+        self.assertIn("/my/complaints", home.text)
+
+    def test_portal_detail_of_other_customer_is_not_found(self):
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        response = self.url_open(f"/my/complaints/{self.own.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("我们的投诉", response.text)
+        response = self.url_open(f"/my/complaints/{self.foreign.id}")
+        self.assertNotIn("别人的投诉", response.text)
+        self.assertTrue(response.url.endswith("/my"), response.url)
+        response = self.url_open(f"/my/complaints/{self.foreign.id}?report_type=html")
+        self.assertNotIn("别人的投诉", response.text)
+
+    def test_access_token_opens_the_complaint(self):
+        token = self.foreign._portal_ensure_token()
+        response = self.url_open(f"/my/complaints/{self.foreign.id}?access_token={token}")
+        self.assertIn("别人的投诉", response.text)
+        response = self.url_open(f"/my/complaints/{self.foreign.id}?access_token=wrong")
+        self.assertNotIn("别人的投诉", response.text)
+
+    def test_portal_customer_files_a_complaint(self):
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        form = self.url_open("/my/complaints/new")
+        self.assertEqual(form.status_code, 200)
+        response = self.url_open(
+            "/my/complaints/new",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "category_id": str(self.category.id),
+                "description": "收到的纸箱有水渍",
+                "customer_demand": "换货",
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        complaint = self.Complaint.search([("description", "=", "收到的纸箱有水渍")])
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(complaint.channel, "portal")
+        self.assertEqual(complaint.partner_id, self.customer)
+        self.assertEqual(complaint.contact_id, self.customer_contact)
+        self.assertEqual(complaint.user_id, self.salesman)
+        self.assertEqual(complaint.category_id, self.category)
+        self.assertIn(complaint.name, response.text)
+        self.assertEqual(
+            self.Complaint.with_user(self.portal_user).search([("id", "=", complaint.id)]),
+            complaint,
+        )
+
+    def test_empty_description_is_refused(self):
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        count = self.Complaint.search_count([])
+        response = self.url_open(
+            "/my/complaints/new",
+            data={"csrf_token": http.Request.csrf_token(self), "description": " "},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("is-invalid", response.text)
+        self.assertEqual(self.Complaint.search_count([]), count)
+
+    def test_complaint_tour(self):
+        self.category.visit_required = True
+        self.start_tour("/my/complaints", "complaint_tracking_portal_tour", login="ct_portal")
+        complaint = self.Complaint.search([("description", "=", "纸箱受潮变形,请尽快处理")])
+        self.assertEqual(complaint.state, "new")
+        self.assertEqual(complaint.channel, "portal")
+        self.start_tour(
+            f"/odoo/action-complaint_tracking.customer_complaint_action/{complaint.id}",
+            "complaint_tracking_backend_tour",
+            login="ct_cs_user",
+        )
+        self.assertEqual(complaint.state, "closed")
+        self.assertTrue(complaint.acknowledged_at)
+        self.assertEqual(len(complaint.visit_ids), 1)
