@@ -170,7 +170,10 @@ def ensure_requirements(dev):
         args += ["-r", str(ROOT / "requirements-dev.txt")]
     log("installing the suite's Python requirements (when missing)")
     env = dict(os.environ, PIP_ROOT_USER_ACTION="ignore")
-    run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", *args], env=env)
+    run(
+        [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", *args],
+        env=env,
+    )
 
 
 # --------------------------------------------------------------------------- PostgreSQL and config
