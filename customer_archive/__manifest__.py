@@ -11,6 +11,16 @@
         "security/customer_archive_security.xml",
         "views/res_partner_views.xml",
         "views/customer_archive_menus.xml",
+        # Record retention and destruction engine (issue 4)
+        "security/ir.model.access.csv",
+        "security/archive_retention_rules.xml",
+        "data/archive_retention_data.xml",
+        "report/archive_destruction_certificate_report.xml",
+        "report/archive_destruction_certificate_templates.xml",
+        "views/archive_retention_policy_views.xml",
+        "views/archive_legal_hold_views.xml",
+        "views/archive_destruction_request_views.xml",
+        "views/archive_destruction_log_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
