@@ -46,6 +46,23 @@ class ArchiveLegalHold(models.Model):
                 record = self.env[hold.res_model].sudo().browse(hold.res_id).exists()
             hold.record_ref = record or False
 
+    @api.model
+    def _record_ref_values(self, ref):
+        if isinstance(ref, models.BaseModel):
+            return {"res_model": ref._name if ref else False, "res_id": ref.id}
+        if ref:
+            model, res_id = ref.split(",")
+            return {"res_model": model, "res_id": int(res_id)}
+        return {}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # set the record before the constraints are checked (inverses run after them)
+        for vals in vals_list:
+            if "record_ref" in vals:
+                vals.update(self._record_ref_values(vals.pop("record_ref")))
+        return super().create(vals_list)
+
     def _inverse_record_ref(self):
         for hold in self:
             record = hold.record_ref
