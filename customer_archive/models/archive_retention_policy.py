@@ -318,7 +318,7 @@ class ArchiveRetentionPolicy(models.Model):
             .search(
                 [
                     ("res_model", "=", self.model_name),
-                    ("state", "=", "pending"),
+                    ("state", "in", ("pending", "failed")),
                     ("request_id.state", "in", ("draft", "to_approve", "approved")),
                 ]
             )
@@ -419,6 +419,16 @@ class ArchiveRetentionPolicy(models.Model):
 
     def action_open_sweep(self):
         requests = self.action_run_sweep()
+        if not requests:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "title": self.env._("Nothing is due"),
+                    "message": self.env._("No record is due for destruction today."),
+                    "type": "info",
+                },
+            }
         action = self.env["ir.actions.actions"]._for_xml_id(
             "customer_archive.archive_destruction_request_action"
         )

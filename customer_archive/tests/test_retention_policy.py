@@ -175,3 +175,30 @@ class TestRetentionPolicy(RetentionCommon):
             self.env["archive.destruction.log"].with_user(self.archivist).create(
                 {"request_id": False}
             )
+
+    def test_policy_of_a_company_sweeps_its_records_and_shared_ones(self):
+        company_b = self.env["res.company"].create({"name": "Retention Company B"})
+        policy = self._create_policy()
+        policy.sudo().company_id = company_b
+        date = self.cutoff - relativedelta(days=1)
+        lead_a = self._create_leads(1, date, company_id=self.env.company.id)
+        lead_b = self._create_leads(1, date, company_id=company_b.id)
+        shared = self._create_leads(1, date, company_id=False)
+        request = policy.sudo()._run_sweep()
+        self.assertEqual(request.company_id, company_b)
+        self.assertEqual(sorted(request.line_ids.mapped("res_id")), sorted((lead_b | shared).ids))
+        self.assertNotIn(lead_a.id, request.line_ids.mapped("res_id"))
+        # the archive administrator of the first company does not see it
+        self.assertFalse(
+            self.env["archive.destruction.request"]
+            .with_user(self.archivist)
+            .search([("id", "=", request.id)])
+        )
+
+    def test_run_sweep_button(self):
+        policy = self._create_policy()
+        self.assertEqual(policy.action_open_sweep()["tag"], "display_notification")
+        self._create_leads(1, self.cutoff - relativedelta(days=1))
+        action = policy.action_open_sweep()
+        self.assertEqual(action["res_model"], "archive.destruction.request")
+        self.assertEqual(action["res_id"], policy.request_ids.id)
