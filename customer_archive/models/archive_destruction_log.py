@@ -20,7 +20,11 @@ class ArchiveDestructionLog(models.Model):
     company_id = fields.Many2one("res.company", ondelete="restrict", readonly=True)
     res_model = fields.Char(string="Model", readonly=True)
     action = fields.Selection(
-        [("archive", "Archive"), ("anonymize", "Anonymize"), ("delete", "Delete")],
+        [
+            ("archive", "Archive Records"),
+            ("anonymize", "Anonymize Fields"),
+            ("delete", "Delete Records"),
+        ],
         readonly=True,
     )
     record_ids = fields.Text(string="Record IDs", readonly=True, help="JSON list of the ids.")

@@ -54,7 +54,11 @@ class ArchiveDestructionRequest(models.Model):
     res_model = fields.Char(string="Model", readonly=True, required=True)
     model_description = fields.Char(readonly=True)
     action = fields.Selection(
-        [("archive", "Archive"), ("anonymize", "Anonymize"), ("delete", "Delete")],
+        [
+            ("archive", "Archive Records"),
+            ("anonymize", "Anonymize Fields"),
+            ("delete", "Delete Records"),
+        ],
         readonly=True,
         required=True,
     )
@@ -297,7 +301,7 @@ class ArchiveDestructionRequest(models.Model):
             field = Model._fields.get(fname)
             if not field:
                 continue
-            if field.type in ("one2many", "many2many"):
+            if field.type == "many2many":
                 vals[fname] = [Command.clear()]
             elif field.type in ("char", "text", "html"):
                 vals[fname] = "***" if field.required else False

@@ -96,7 +96,11 @@ class ArchiveRetentionPolicy(models.Model):
         tracking=True,
     )
     action = fields.Selection(
-        [("archive", "Archive"), ("anonymize", "Anonymize"), ("delete", "Delete")],
+        [
+            ("archive", "Archive Records"),
+            ("anonymize", "Anonymize Fields"),
+            ("delete", "Delete Records"),
+        ],
         string="Destruction Action",
         required=True,
         default="archive",
@@ -228,6 +232,7 @@ class ArchiveRetentionPolicy(models.Model):
                 or not field
                 or not field.store
                 or ir_field.name in ANONYMIZE_FORBIDDEN_FIELDS
+                or field.type == "one2many"
                 or (field.compute and not field.inverse)
                 or (field.required and field.type not in ANONYMIZE_REQUIRED_OK_TYPES)
             ):

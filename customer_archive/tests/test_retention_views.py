@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo.tests import Form, tagged
+from odoo import fields
+from odoo.tests import Form, HttpCase, tagged
 
 from .common_retention import RetentionCommon
 
@@ -64,3 +65,26 @@ class TestRetentionViews(RetentionCommon):
             visible_ids = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
             for menu in menus:
                 self.assertEqual(menu.id in visible_ids, visible, (user.login, menu.name))
+
+
+@tagged("post_install", "-at_install")
+class TestRetentionTour(HttpCase):
+    def test_retention_tour(self):
+        tag = self.env["crm.tag"].create({"name": "Tour retention"})
+        self.env["crm.lead"].create(
+            {
+                "name": "Tour old lead",
+                "date_deadline": fields.Date.today() - relativedelta(years=6),
+                "tag_ids": [(4, tag.id)],
+            }
+        )
+        self.env["archive.retention.policy"].create(
+            {
+                "name": "Tour retention policy",
+                "model_id": self.env["ir.model"]._get("crm.lead").id,
+                "date_field_id": self.env["ir.model.fields"]._get("crm.lead", "date_deadline").id,
+                "period_value": 5,
+                "domain": f"[('tag_ids', 'in', [{tag.id}])]",
+            }
+        )
+        self.start_tour("/odoo", "archive_retention_tour", login="admin")
