@@ -6,3 +6,8 @@ from . import customer_archive_change_request
 from . import customer_archive_access_request
 from . import customer_archive_loan
 from . import res_config_settings
+from . import archive_retention_policy
+from . import archive_legal_hold
+from . import archive_destruction_request
+from . import archive_destruction_request_line
+from . import archive_destruction_log

@@ -1,0 +1,406 @@
+import csv
+import hashlib
+import io
+import json
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
+from odoo.tools import split_every
+
+_logger = logging.getLogger(__name__)
+
+# Rows read at once while writing the export.
+EXPORT_CHUNK = 1000
+
+
+class ArchiveDestructionRequest(models.Model):
+    _name = "archive.destruction.request"
+    _description = "Destruction Request"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
+    )
+    policy_id = fields.Many2one(
+        "archive.retention.policy",
+        required=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+        domain="['|', ('active', '=', True), ('active', '=', False)]",
+    )
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("to_approve", "To Approve"),
+            ("approved", "Approved"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    # Snapshot of the policy when the request was made: a later change of the policy
+    # does not change what was approved.
+    res_model = fields.Char(string="Model", readonly=True, required=True)
+    model_description = fields.Char(readonly=True)
+    action = fields.Selection(
+        [
+            ("archive", "Archive Records"),
+            ("anonymize", "Anonymize Fields"),
+            ("delete", "Delete Records"),
+        ],
+        readonly=True,
+        required=True,
+    )
+    anonymize_fields = fields.Char(string="Fields to Anonymize", readonly=True)
+    reference_date = fields.Date(
+        required=True,
+        readonly=True,
+        default=fields.Date.context_today,
+        help="The records listed were due on this day; they are checked again against it "
+        "when the request is executed.",
+    )
+    approval_steps = fields.Integer(readonly=True, required=True, default=1)
+    batch_size = fields.Integer(readonly=True, required=True, default=500)
+    user_id = fields.Many2one(
+        "res.users", string="Requested By", default=lambda self: self.env.user, readonly=True
+    )
+    first_approver_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    first_approval_date = fields.Datetime(readonly=True, copy=False)
+    second_approver_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    second_approval_date = fields.Datetime(readonly=True, copy=False)
+    executed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    execution_date = fields.Datetime(readonly=True, copy=False)
+    export_attachment_id = fields.Many2one(
+        "ir.attachment", string="Export", readonly=True, copy=False, ondelete="restrict"
+    )
+    export_sha256 = fields.Char(string="Export SHA-256", readonly=True, copy=False)
+    result = fields.Text(readonly=True, copy=False, help="What the execution did.")
+    line_ids = fields.One2many(
+        "archive.destruction.request.line", "request_id", string="Records", copy=False
+    )
+    log_ids = fields.One2many("archive.destruction.log", "request_id", readonly=True)
+    line_count = fields.Integer(compute="_compute_counts", string="Records Listed")
+    pending_count = fields.Integer(compute="_compute_counts", string="Pending")
+    done_count = fields.Integer(compute="_compute_counts", string="Processed")
+    skipped_count = fields.Integer(compute="_compute_counts", string="Skipped")
+    failed_count = fields.Integer(compute="_compute_counts", string="Failed")
+    can_approve = fields.Boolean(compute="_compute_can_approve")
+
+    @api.depends("line_ids.state")
+    def _compute_counts(self):
+        counts = {
+            (request, state): count
+            for request, state, count in self.env["archive.destruction.request.line"]._read_group(
+                [("request_id", "in", self.ids)], ["request_id", "state"], ["__count"]
+            )
+        }
+        for request in self:
+            request.pending_count = counts.get((request, "pending"), 0)
+            request.done_count = counts.get((request, "done"), 0)
+            request.skipped_count = counts.get((request, "skipped"), 0)
+            request.failed_count = counts.get((request, "failed"), 0)
+            request.line_count = (
+                request.pending_count
+                + request.done_count
+                + request.skipped_count
+                + request.failed_count
+            )
+
+    @api.depends("state", "first_approver_id")
+    @api.depends_context("uid")
+    def _compute_can_approve(self):
+        for request in self:
+            request.can_approve = request.state == "to_approve" and not (
+                request.approval_steps == 2 and request.first_approver_id == self.env.user
+            )
+
+    # ------------------------------------------------------------------ ORM
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            policy = self.env["archive.retention.policy"].browse(vals.get("policy_id"))
+            if policy:
+                vals.setdefault("res_model", policy.model_name)
+                vals.setdefault("model_description", policy.model_id.name)
+                vals.setdefault("action", policy.action)
+                vals.setdefault("approval_steps", policy.approval_steps)
+                vals.setdefault("batch_size", policy.batch_size)
+                vals.setdefault("company_id", policy.company_id.id or self.env.company.id)
+                if policy.action == "anonymize":
+                    vals.setdefault(
+                        "anonymize_fields", ",".join(policy.anonymize_field_ids.mapped("name"))
+                    )
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company)
+                    .next_by_code("archive.destruction.request")
+                    or "/"
+                )
+        return super().create(vals_list)
+
+    def _mail_field_names(self):
+        return {
+            fname
+            for fname in self._fields
+            if fname.startswith(("message_", "activity_", "rating_"))
+        }
+
+    def write(self, vals):
+        if set(vals) - self._mail_field_names() and any(r.state == "done" for r in self):
+            raise UserError(self.env._("An executed destruction request cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_executed(self):
+        for request in self:
+            if request.state not in ("draft", "cancelled") or request.log_ids:
+                raise UserError(
+                    self.env._(
+                        "Only draft or cancelled destruction requests that never ran can be "
+                        "deleted; cancel %(request)s instead.",
+                        request=request.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------ workflow
+
+    def action_submit(self):
+        for request in self:
+            if request.state != "draft":
+                raise UserError(self.env._("Only draft requests can be submitted."))
+            if not request.line_ids:
+                raise UserError(self.env._("The request lists no record."))
+        self.write({"state": "to_approve"})
+        for request in self:
+            request.message_post(
+                body=self.env._(
+                    "Submitted for approval (%(steps)s step(s)).", steps=request.approval_steps
+                )
+            )
+        return True
+
+    def action_approve(self):
+        now = fields.Datetime.now()
+        for request in self:
+            if request.state != "to_approve":
+                raise UserError(self.env._("Only requests waiting for approval can be approved."))
+            if not request.first_approver_id:
+                vals = {"first_approver_id": self.env.uid, "first_approval_date": now}
+                if request.approval_steps == 1:
+                    vals["state"] = "approved"
+            else:
+                if request.first_approver_id == self.env.user:
+                    raise UserError(
+                        self.env._(
+                            "%(request)s needs a second approval by another archive "
+                            "administrator: you approved it already.",
+                            request=request.name,
+                        )
+                    )
+                vals = {
+                    "second_approver_id": self.env.uid,
+                    "second_approval_date": now,
+                    "state": "approved",
+                }
+            request.write(vals)
+            request.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_cancel(self):
+        for request in self:
+            if request.state == "done":
+                raise UserError(self.env._("An executed destruction request cannot be cancelled."))
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_draft(self):
+        for request in self:
+            if request.state != "cancelled" or request.log_ids:
+                raise UserError(
+                    self.env._("Only cancelled requests that never ran can be reset to draft.")
+                )
+        self.write(
+            {
+                "state": "draft",
+                "first_approver_id": False,
+                "first_approval_date": False,
+                "second_approver_id": False,
+                "second_approval_date": False,
+            }
+        )
+        return True
+
+    # ------------------------------------------------------------------ execution
+
+    def _get_export_field_names(self, Model):
+        """Every stored field except binary contents (kept as attachments of their own)."""
+        return [
+            fname
+            for fname, field in Model._fields.items()
+            if field.store and field.type != "binary" and fname != "id"
+        ]
+
+    @api.model
+    def _export_value(self, value):
+        if value is False or value is None:
+            return ""
+        if isinstance(value, (list, tuple)):
+            return json.dumps(list(value))
+        if isinstance(value, dict):
+            return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return value
+
+    def _write_export(self, Model, record_ids):
+        """Attach a CSV copy of every stored field of the records, with its SHA-256."""
+        self.ensure_one()
+        field_names = self._get_export_field_names(Model)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["id", *field_names])
+        for chunk in split_every(EXPORT_CHUNK, record_ids):
+            for row in Model.browse(chunk).read(field_names, load=None):
+                writer.writerow([row["id"]] + [self._export_value(row[f]) for f in field_names])
+            Model.invalidate_model()
+        content = buffer.getvalue().encode("utf-8-sig")
+        digest = hashlib.sha256(content).hexdigest()
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": f"{self.name.replace('/', '-')}-{self.res_model}.csv",
+                    "raw": content,
+                    "mimetype": "text/csv",
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "description": self.env._(
+                        "Export before destruction, SHA-256 %(hash)s", hash=digest
+                    ),
+                }
+            )
+        )
+        return attachment, digest
+
+    def _get_anonymize_values(self, Model):
+        vals = {}
+        for fname in (self.anonymize_fields or "").split(","):
+            field = Model._fields.get(fname)
+            if not field:
+                continue
+            if field.type == "many2many":
+                vals[fname] = [Command.clear()]
+            elif field.type in ("char", "text", "html"):
+                vals[fname] = "***" if field.required else False
+            elif field.type in ("integer", "float", "monetary"):
+                vals[fname] = 0
+            else:
+                vals[fname] = False
+        return vals
+
+    def _process_batch(self, records):
+        if self.action == "archive":
+            records.action_archive()
+        elif self.action == "anonymize":
+            records.write(self._get_anonymize_values(records))
+        else:
+            records.unlink()
+
+    def action_execute(self):
+        for request in self:
+            request._execute()
+        return True
+
+    def _execute(self):
+        self.ensure_one()
+        if self.state != "approved":
+            raise UserError(self.env._("Only approved requests can be executed."))
+        policy = self.policy_id
+        Model = policy._get_target_model()
+        lines = self.line_ids.filtered(lambda line: line.state in ("pending", "failed"))
+        # Check again: the records must still exist, be due and not be under a hold.
+        domain = policy._get_due_domain(self.reference_date, pending=False)
+        domain += [("id", "in", lines.mapped("res_id"))]
+        still_due = set(Model.search(domain).ids)
+        skipped = lines.filtered(lambda line: line.res_id not in still_due)
+        skipped.write(
+            {
+                "state": "skipped",
+                "note": self.env._("No longer due, deleted, protected or under legal hold."),
+            }
+        )
+        lines -= skipped
+        attachment = self.env["ir.attachment"]
+        digest = False
+        if lines:
+            attachment, digest = self._write_export(Model, lines.mapped("res_id"))
+            super().write({"export_attachment_id": attachment.id, "export_sha256": digest})
+
+        done_ids, errors = [], []
+        for batch in split_every(self.batch_size, lines.ids, lines.browse):
+            record_ids = batch.mapped("res_id")
+            try:
+                with self.env.cr.savepoint():
+                    self._process_batch(Model.browse(record_ids))
+                    batch.write({"state": "done", "note": False})
+                done_ids += record_ids
+            except Exception as error:  # noqa: BLE001 - one failing batch must not stop the rest
+                _logger.warning("Destruction batch of %s failed: %s", self.name, error)
+                errors.append(str(error))
+                batch.write({"state": "failed", "note": str(error)[:500]})
+        remaining = self.line_ids.filtered(lambda line: line.state in ("pending", "failed"))
+        result = self.env._(
+            "%(done)s record(s) processed (%(action)s), %(skipped)s skipped, %(failed)s failed.",
+            done=len(done_ids),
+            action=dict(self._fields["action"]._description_selection(self.env))[self.action],
+            skipped=len(skipped),
+            failed=len(remaining),
+        )
+        self.env["archive.destruction.log"].sudo().create(
+            {
+                "request_id": self.id,
+                "policy_id": policy.id,
+                "company_id": self.company_id.id,
+                "res_model": self.res_model,
+                "action": self.action,
+                "record_ids": json.dumps(sorted(done_ids)),
+                "requested_count": len(lines) + len(skipped),
+                "done_count": len(done_ids),
+                "skipped_count": len(skipped),
+                "failed_count": len(remaining),
+                "first_approver_id": self.first_approver_id.id,
+                "second_approver_id": self.second_approver_id.id,
+                "export_attachment_id": attachment.id,
+                "export_sha256": digest,
+                "user_id": self.env.uid,
+                "error": "\n".join(errors) or False,
+            }
+        )
+        vals = {
+            "result": result,
+            "executed_by_id": self.env.uid,
+            "execution_date": fields.Datetime.now(),
+        }
+        if not remaining:
+            vals["state"] = "done"
+        super().write(vals)
+        self.message_post(body=result, attachment_ids=attachment.ids)
+        return True
+
+    def action_print_certificate(self):
+        return self.env.ref("customer_archive.archive_destruction_request_report").report_action(
+            self
+        )

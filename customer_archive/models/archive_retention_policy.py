@@ -1,0 +1,462 @@
+from ast import literal_eval
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+
+# Models this engine never touches: accounting entries, users and companies (and its own
+# audit trail). Partners that are users or companies are filtered out record by record.
+RETENTION_FORBIDDEN_MODELS = frozenset(
+    {
+        "account.move",
+        "account.move.line",
+        "account.partial.reconcile",
+        "account.full.reconcile",
+        "res.users",
+        "res.company",
+        "archive.retention.policy",
+        "archive.legal.hold",
+        "archive.destruction.request",
+        "archive.destruction.request.line",
+        "archive.destruction.log",
+    }
+)
+# Fields an anonymization may never blank.
+ANONYMIZE_FORBIDDEN_FIELDS = frozenset(
+    {
+        "id",
+        "display_name",
+        "create_uid",
+        "create_date",
+        "write_uid",
+        "write_date",
+        "active",
+        "company_id",
+        "parent_path",
+    }
+)
+# Types that can be replaced by a neutral value even when the field is required.
+ANONYMIZE_REQUIRED_OK_TYPES = frozenset(
+    {"char", "text", "html", "integer", "float", "monetary", "boolean"}
+)
+
+
+class ArchiveRetentionPolicy(models.Model):
+    _name = "archive.retention.policy"
+    _description = "Retention Policy"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company",
+        default=lambda self: self.env.company,
+        tracking=True,
+        help="Only records of this company, or shared by all companies, are swept (for "
+        "models with a company). Leave empty to sweep the records of every company.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        domain=lambda self: [("groups_id", "in", self.env.ref("base.group_user").id)],
+        tracking=True,
+        help="Receives an activity when a sweep finds records to destroy.",
+    )
+    model_id = fields.Many2one(
+        "ir.model",
+        required=True,
+        ondelete="cascade",
+        domain=[("transient", "=", False), ("model", "not in", sorted(RETENTION_FORBIDDEN_MODELS))],
+        tracking=True,
+    )
+    model_name = fields.Char(related="model_id.model", store=True, string="Model Technical Name")
+    date_field_id = fields.Many2one(
+        "ir.model.fields",
+        string="Start Date Field",
+        required=True,
+        ondelete="cascade",
+        domain="[('model_id', '=', model_id), ('ttype', 'in', ('date', 'datetime')), "
+        "('store', '=', True)]",
+        tracking=True,
+        help="The retention period starts on this date (e.g. the date the contract was "
+        "completed or the customer relationship ended).",
+    )
+    period_value = fields.Integer(
+        string="Retention Period", required=True, default=5, tracking=True
+    )
+    period_unit = fields.Selection(
+        [("days", "Days"), ("months", "Months"), ("years", "Years")],
+        required=True,
+        default="years",
+        tracking=True,
+    )
+    action = fields.Selection(
+        [
+            ("archive", "Archive Records"),
+            ("anonymize", "Anonymize Fields"),
+            ("delete", "Delete Records"),
+        ],
+        string="Destruction Action",
+        required=True,
+        default="archive",
+        tracking=True,
+        help="Archive: hide the records (they stay in the database). Anonymize: blank the "
+        "listed fields. Delete: remove the records. An export is attached to the request "
+        "before any of them.",
+    )
+    anonymize_field_ids = fields.Many2many(
+        "ir.model.fields",
+        string="Fields to Anonymize",
+        domain="[('model_id', '=', model_id), ('store', '=', True)]",
+    )
+    domain = fields.Char(
+        default="[]",
+        required=True,
+        help="Only records matching this filter are due.",
+    )
+    approval_steps = fields.Integer(
+        default=1,
+        required=True,
+        tracking=True,
+        help="1: one archive administrator approves. 2: two different archive "
+        "administrators approve one after the other.",
+    )
+    batch_size = fields.Integer(
+        default=500,
+        required=True,
+        help="Records processed per batch; each batch is done completely or not at all.",
+    )
+    note = fields.Html(string="Legal Basis")
+    last_sweep_date = fields.Datetime(readonly=True, copy=False)
+    request_ids = fields.One2many("archive.destruction.request", "policy_id", string="Requests")
+    request_count = fields.Integer(compute="_compute_request_count")
+
+    @api.constrains("approval_steps", "period_value", "batch_size")
+    def _check_numbers(self):
+        for policy in self:
+            if policy.approval_steps not in (1, 2):
+                raise ValidationError(self.env._("A policy needs one or two approval steps."))
+            if policy.period_value <= 0 or policy.batch_size <= 0:
+                raise ValidationError(
+                    self.env._("The retention period and the batch size must be positive.")
+                )
+
+    @api.depends("request_ids")
+    def _compute_request_count(self):
+        counts = dict(
+            self.env["archive.destruction.request"]._read_group(
+                [("policy_id", "in", self.ids)], ["policy_id"], ["__count"]
+            )
+        )
+        for policy in self:
+            policy.request_count = counts.get(policy, 0)
+
+    def write(self, vals):
+        if "model_id" in vals and any(
+            policy.request_ids and policy.model_id.id != vals["model_id"] for policy in self
+        ):
+            raise UserError(
+                self.env._("The model of a policy that already made requests cannot change.")
+            )
+        return super().write(vals)
+
+    @api.onchange("model_id")
+    def _onchange_model_id(self):
+        self.date_field_id = False
+        self.anonymize_field_ids = [Command.clear()]
+        self.domain = "[]"
+
+    @api.constrains("model_id", "date_field_id", "action", "anonymize_field_ids", "domain")
+    def _check_target(self):
+        for policy in self:
+            model_name = policy.model_id.model
+            if model_name in RETENTION_FORBIDDEN_MODELS or model_name.startswith("ir."):
+                raise ValidationError(
+                    self.env._(
+                        "Records of %(model)s can never be destroyed by a retention policy.",
+                        model=policy.model_id.name,
+                    )
+                )
+            if policy.model_id.transient or model_name not in self.env:
+                raise ValidationError(
+                    self.env._("%(model)s cannot be kept by a policy.", model=policy.model_id.name)
+                )
+            Model = self.env[model_name]
+            if (
+                policy.date_field_id.model_id != policy.model_id
+                or policy.date_field_id.ttype not in ("date", "datetime")
+                or not Model._fields[policy.date_field_id.name].store
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The start date field must be a stored date of %(model)s.",
+                        model=policy.model_id.name,
+                    )
+                )
+            if policy.action == "archive" and "active" not in Model._fields:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s cannot be archived (it has no Active field): "
+                        "anonymize or delete instead.",
+                        model=policy.model_id.name,
+                    )
+                )
+            if policy.action == "anonymize":
+                policy._check_anonymize_fields()
+            try:
+                domain = literal_eval(policy.domain or "[]")
+                Model._search(domain)
+            except Exception as error:
+                raise ValidationError(
+                    self.env._(
+                        "The filter of %(policy)s is not valid: %(error)s",
+                        policy=policy.name,
+                        error=error,
+                    )
+                ) from error
+
+    def _check_anonymize_fields(self):
+        self.ensure_one()
+        if not self.anonymize_field_ids:
+            raise ValidationError(self.env._("List the fields to anonymize."))
+        Model = self.env[self.model_name]
+        for ir_field in self.anonymize_field_ids:
+            field = Model._fields.get(ir_field.name)
+            if (
+                ir_field.model_id != self.model_id
+                or not field
+                or not field.store
+                or ir_field.name in ANONYMIZE_FORBIDDEN_FIELDS
+                or field.type == "one2many"
+                or (field.compute and not field.inverse)
+                or (field.required and field.type not in ANONYMIZE_REQUIRED_OK_TYPES)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The field %(field)s cannot be anonymized.",
+                        field=ir_field.field_description,
+                    )
+                )
+
+    # ------------------------------------------------------------------ due records
+
+    def _get_cutoff(self, today=None):
+        """Records whose start date is before this day are due (date + period < today)."""
+        self.ensure_one()
+        today = today or fields.Date.context_today(self)
+        return today - relativedelta(**{self.period_unit: self.period_value})
+
+    def _get_base_domain(self, today=None):
+        """Domain of the records whose retention period is over (date and filter only)."""
+        self.ensure_one()
+        Model = self.env[self.model_name]
+        date_field = Model._fields[self.date_field_id.name]
+        cutoff = self._get_cutoff(today)
+        if date_field.type == "datetime":
+            cutoff = fields.Datetime.to_datetime(cutoff)
+        domain = [(date_field.name, "!=", False), (date_field.name, "<", cutoff)]
+        domain += literal_eval(self.domain or "[]")
+        if self.company_id and "company_id" in Model._fields and Model._fields["company_id"].store:
+            # records shared between companies (no company) belong to every company
+            domain.append(("company_id", "in", [self.company_id.id, False]))
+        return domain
+
+    def _get_partner_fields(self):
+        """Stored many2one fields linking the target records to a customer."""
+        self.ensure_one()
+        Model = self.env[self.model_name]
+        return [
+            name
+            for name in ("partner_id", "commercial_partner_id")
+            if name in Model._fields
+            and Model._fields[name].type == "many2one"
+            and Model._fields[name].comodel_name == "res.partner"
+            and Model._fields[name].store
+        ]
+
+    def _get_hold_domain(self):
+        """Domain excluding the records under an active legal hold (on the record itself or
+        on its customer, including the customer's contacts)."""
+        self.ensure_one()
+        holds = self.env["archive.legal.hold"].sudo().search([("active", "=", True)])
+        held_ids = holds.filtered(lambda h: h.res_model == self.model_name).mapped("res_id")
+        domain = [("id", "not in", held_ids)] if held_ids else []
+        held_partners = holds.partner_id.commercial_partner_id
+        if held_partners:
+            held_partner_ids = (
+                self.env["res.partner"]
+                .with_context(active_test=False)
+                .search([("id", "child_of", held_partners.ids)])
+                .ids
+            )
+            if self.model_name == "res.partner":
+                domain.append(("id", "not in", held_partner_ids))
+            for fname in self._get_partner_fields():
+                domain.append((fname, "not in", held_partner_ids))
+        return domain
+
+    def _get_protected_domain(self):
+        """Domain excluding records that must never be destroyed whatever the policy says.
+
+        Modules extend this for their own models, e.g. to skip contracts still open or
+        statements with an open balance."""
+        self.ensure_one()
+        if self.model_name != "res.partner":
+            return []
+        Users = self.env["res.users"].sudo().with_context(active_test=False)
+        protected = (
+            Users.search([]).partner_id | self.env["res.company"].sudo().search([]).partner_id
+        )
+        return [("id", "not in", protected.ids)]
+
+    def _get_pending_domain(self):
+        """Domain excluding the records already listed in an open destruction request."""
+        self.ensure_one()
+        pending_ids = (
+            self.env["archive.destruction.request.line"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self.model_name),
+                    ("state", "in", ("pending", "failed")),
+                    ("request_id.state", "in", ("draft", "to_approve", "approved")),
+                ]
+            )
+            .mapped("res_id")
+        )
+        return [("id", "not in", pending_ids)] if pending_ids else []
+
+    def _get_due_domain(self, today=None, pending=True):
+        """Domain of the records to list now. With ``pending=False`` the records already
+        listed in an open request are included (used when that request is executed)."""
+        self.ensure_one()
+        domain = self._get_base_domain(today) + self._get_hold_domain()
+        domain += self._get_protected_domain()
+        return domain + self._get_pending_domain() if pending else domain
+
+    def _get_target_model(self):
+        self.ensure_one()
+        return self.env[self.model_name].sudo().with_context(active_test=False)
+
+    # ------------------------------------------------------------------ actions
+
+    def _preview_counts(self, today=None):
+        """Dry run: how many records each policy would list, without touching anything."""
+        result = {}
+        for policy in self:
+            Model = policy._get_target_model()
+            domain = policy._get_base_domain(today)
+            matching = Model.search_count(domain)
+            domain += policy._get_hold_domain()
+            not_held = Model.search_count(domain)
+            domain += policy._get_protected_domain()
+            not_protected = Model.search_count(domain)
+            due = Model.search_count(domain + policy._get_pending_domain())
+            result[policy.id] = {
+                "matching": matching,
+                "on_hold": matching - not_held,
+                "protected": not_held - not_protected,
+                "already_requested": not_protected - due,
+                "due": due,
+            }
+        return result
+
+    def action_preview(self):
+        counts = self._preview_counts()
+        message = "\n".join(
+            self.env._(
+                "%(policy)s: %(due)s due (%(matching)s past the period, %(on_hold)s on legal "
+                "hold, %(protected)s protected, %(already_requested)s already in a request).",
+                policy=policy.display_name,
+                **counts[policy.id],
+            )
+            for policy in self
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Dry run: nothing was changed"),
+                "message": message,
+                "sticky": True,
+                "type": "info",
+                "counts": counts,
+            },
+        }
+
+    def _run_sweep(self, today=None):
+        requests = self.env["archive.destruction.request"]
+        today = today or fields.Date.context_today(self)
+        for policy in self:
+            Model = policy._get_target_model()
+            records = Model.search(policy._get_due_domain(today), order="id")
+            policy.last_sweep_date = fields.Datetime.now()
+            if not records:
+                continue
+            names = dict(zip(records.ids, records.mapped("display_name"), strict=True))
+            request = requests.create(
+                {
+                    "policy_id": policy.id,
+                    "reference_date": today,
+                    "line_ids": [
+                        Command.create({"res_id": record_id, "name": names[record_id]})
+                        for record_id in records.ids
+                    ],
+                }
+            )
+            if policy.user_id:
+                request.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=policy.user_id.id,
+                    summary=self.env._("Review the records due for destruction"),
+                )
+            requests |= request
+        return requests
+
+    def action_run_sweep(self):
+        """List the due records of each policy in a new destruction request (draft)."""
+        return self._run_sweep()
+
+    def action_open_sweep(self):
+        requests = self.action_run_sweep()
+        if not requests:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "title": self.env._("Nothing is due"),
+                    "message": self.env._("No record is due for destruction today."),
+                    "type": "info",
+                },
+            }
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "customer_archive.archive_destruction_request_action"
+        )
+        if len(requests) == 1:
+            action.update(res_id=requests.id, views=[(False, "form")])
+        else:
+            action["domain"] = [("id", "in", requests.ids)]
+        return action
+
+    def action_view_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "customer_archive.archive_destruction_request_action"
+        )
+        action["domain"] = [("policy_id", "=", self.id)]
+        action["context"] = {"default_policy_id": self.id}
+        return action
+
+    @api.model
+    def _cron_sweep(self):
+        policies = self.search([])
+        for index, policy in enumerate(policies):
+            policy._run_sweep()
+            self.env["ir.cron"]._notify_progress(
+                done=index + 1, remaining=len(policies) - index - 1
+            )

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Sweep and execute a retention policy over many due records; prints records/second.
+
+    python3 tests/benchmarks/retention_benchmark.py --database NAME \
+        [--count 20000] [--action delete|archive|anonymize] [--batch-size 1000]
+
+NAME is a database where customer_archive is installed. The benchmark makes COUNT CRM
+opportunities whose expected closing date is six years ago, a policy keeping them five
+years, sweeps them into a destruction request, approves it and executes it (export with
+SHA-256, then batches). Everything happens in one transaction that is rolled back at the
+end: the database is left as it was.
+"""
+
+import argparse
+import importlib
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def addons_path():
+    root = Path(importlib.import_module("odoo").__file__).resolve().parent.parent
+    return ",".join(str(p) for p in (ROOT, root / "addons") if p.is_dir())
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--count", type=int, default=20000)
+    parser.add_argument("--action", choices=("delete", "archive", "anonymize"), default="delete")
+    parser.add_argument("--batch-size", type=int, default=1000)
+    return parser.parse_args()
+
+
+def timed(label, count, func):
+    start = time.perf_counter()
+    result = func()
+    elapsed = time.perf_counter() - start
+    print(f"{label:<28} {count:>7} records {elapsed:8.2f} s {count / elapsed:10.0f} records/s")
+    return result
+
+
+def run(env, args):
+    from dateutil.relativedelta import relativedelta
+
+    from odoo import fields
+
+    env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True))
+    today = fields.Date.context_today(env.user)
+    tag = env["crm.tag"].create({"name": "Retention benchmark"})
+    Lead = env["crm.lead"]
+
+    def create_leads():
+        for start in range(0, args.count, 1000):
+            Lead.create(
+                [
+                    {
+                        "name": f"Benchmark lead {index}",
+                        "type": "opportunity",
+                        "email_from": f"lead{index}@example.com",
+                        "phone": "021-5555-0000",
+                        "date_deadline": today - relativedelta(years=6),
+                        "tag_ids": [(4, tag.id)],
+                    }
+                    for index in range(start, min(start + 1000, args.count))
+                ]
+            )
+            env.flush_all()
+            env.invalidate_all()
+
+    timed("setup: create due leads", args.count, create_leads)
+    fields_model = env["ir.model.fields"]
+    policy = env["archive.retention.policy"].create(
+        {
+            "name": "Benchmark: leads kept 5 years",
+            "model_id": env["ir.model"]._get("crm.lead").id,
+            "date_field_id": fields_model._get("crm.lead", "date_deadline").id,
+            "period_value": 5,
+            "period_unit": "years",
+            "action": args.action,
+            "anonymize_field_ids": [
+                (6, 0, [fields_model._get("crm.lead", name).id for name in ("email_from", "phone")])
+            ],
+            "batch_size": args.batch_size,
+            "domain": f"[('tag_ids', 'in', [{tag.id}])]",
+        }
+    )
+    env.flush_all()
+    env.invalidate_all()
+
+    counts = timed("preview (dry run)", args.count, lambda: policy._preview_counts()[policy.id])
+    print(f"  preview: {counts}")
+
+    def sweep():
+        request = policy.action_run_sweep()
+        env.flush_all()
+        return request
+
+    start_queries = env.cr.sql_log_count
+    request = timed("sweep", args.count, sweep)
+    sweep_queries = env.cr.sql_log_count - start_queries
+    request.action_submit()
+    request.action_approve()
+    env.flush_all()
+    env.invalidate_all()
+
+    def execute():
+        request.action_execute()
+        env.flush_all()
+
+    start_queries = env.cr.sql_log_count
+    timed(f"execute ({args.action})", args.count, execute)
+    execute_queries = env.cr.sql_log_count - start_queries
+    batches = -(-args.count // args.batch_size)
+    print(
+        f"  request {request.name}: state {request.state}, {request.done_count} processed, "
+        f"{request.skipped_count} skipped, {request.failed_count} failed"
+    )
+    print(
+        f"  export {request.export_attachment_id.file_size / 1024:.0f} KiB, "
+        f"SHA-256 {request.export_sha256}"
+    )
+    print(
+        f"  queries: sweep {sweep_queries}, execute {execute_queries} "
+        f"({batches} batches of {args.batch_size}, {execute_queries / batches:.1f} per batch)"
+    )
+    if request.state != "done" or request.done_count != args.count:
+        sys.exit("the request did not process every record")
+
+
+def main():
+    args = parse_args()
+    import odoo
+    from odoo.tools import config
+
+    config.parse_config(
+        [
+            "-c",
+            str(ROOT / "odoo.conf"),
+            f"--addons-path={addons_path()}",
+            "-d",
+            args.database,
+            "--log-level=warn",
+        ]
+    )
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        try:
+            run(env, args)
+        finally:
+            cr.rollback()
+
+
+if __name__ == "__main__":
+    main()
