@@ -54,11 +54,20 @@ class SaleOrder(models.Model):
     )
     def _compute_approval_state(self):
         for order in self:
-            if order.state not in ("draft", "sent") and order.approval_state:
+            if order.state not in ("draft", "sent") and order._origin.approval_state:
+                # confirmed orders keep the decision taken on the quotation
+                order.approval_state = order._origin.approval_state
                 continue
             order.approval_state = (
                 "to_approve" if order._needs_quotation_approval() else "not_required"
             )
+
+    def write(self, vals):
+        if "approval_state" in vals and not (
+            self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
+        ):
+            raise AccessError(self.env._("Only a sales manager can approve quotations."))
+        return super().write(vals)
 
     @api.constrains("contract_id", "partner_id", "company_id")
     def _check_contract_partner(self):

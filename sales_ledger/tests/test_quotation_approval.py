@@ -66,6 +66,19 @@ class TestQuotationApproval(SalesLedgerCommon):
         order.order_line.discount = 40.0
         self.assertEqual(order.approval_state, "to_approve")
 
+    def test_confirmed_order_keeps_decision(self):
+        order = self._create_order(discount=15.0)
+        order.with_user(self.sales_manager).action_approve_quotation("同意")
+        order.action_confirm()
+        order.order_line.discount = 50.0
+        self.assertEqual(order.approval_state, "approved")
+
+    def test_salesman_cannot_self_approve_by_write(self):
+        order = self._create_order(discount=15.0)
+        with self.assertRaises(AccessError):
+            order.with_user(self.salesman).write({"approval_state": "approved"})
+        self.assertEqual(order.approval_state, "to_approve")
+
     def test_team_without_approval(self):
         self.team.quotation_approval = False
         order = self._create_order(discount=50.0)
