@@ -44,7 +44,7 @@ def main():
         ),
     )
     parser.add_argument("--lines", type=int, default=50_000, help="invoice lines in the month")
-    parser.add_argument("--lines-per-invoice", type=int, default=10)
+    parser.add_argument("--lines-per-invoice", type=int, default=50)
     parser.add_argument("--customers", type=int, default=500)
     parser.add_argument("--products", type=int, default=200)
     parser.add_argument("--month", default="2024-06-01", help="first day of the month")
