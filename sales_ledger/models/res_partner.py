@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 
 class ResPartner(models.Model):
@@ -11,3 +12,86 @@ class ResPartner(models.Model):
         tracking=True,
         help="Cash (现结, including prepayment) or monthly settlement (月结) under an agreement.",
     )
+    settlement_agreement_ids = fields.Many2many(
+        "ir.attachment",
+        "sales_ledger_partner_agreement_rel",
+        "partner_id",
+        "attachment_id",
+        help="The signed monthly-settlement agreement (月结协议) stamped by the customer.",
+    )
+    settlement_approved_by_id = fields.Many2one(
+        "res.users", "Monthly Settlement Granted By", readonly=True, copy=False
+    )
+    settlement_approved_date = fields.Date(
+        "Monthly Settlement Granted On", readonly=True, copy=False
+    )
+    sales_contract_ids = fields.One2many("sales.contract", "partner_id", "Sales Contracts")
+    sales_contract_count = fields.Integer(
+        "Contract Count", compute="_compute_sales_contract_count", compute_sudo=True
+    )
+
+    def _compute_sales_contract_count(self):
+        self.sales_contract_count = 0
+        if not self.ids:
+            return
+        all_partners = self.with_context(active_test=False).search_fetch(
+            [("id", "child_of", self.ids)], ["parent_id"]
+        )
+        groups = self.env["sales.contract"]._read_group(
+            [("partner_id", "in", all_partners.ids)], ["partner_id"], ["__count"]
+        )
+        self_ids = set(self._ids)
+        for partner, count in groups:
+            while partner:
+                if partner.id in self_ids:
+                    partner.sales_contract_count += count
+                partner = partner.parent_id
+
+    def action_view_sales_contracts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sales_ledger.sales_contract_action")
+        action["domain"] = [("partner_id", "child_of", self.commercial_partner_id.id)]
+        action["context"] = {"default_partner_id": self.commercial_partner_id.id}
+        return action
+
+    def _check_monthly_settlement_rights(self):
+        if not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
+            raise AccessError(
+                self.env._(
+                    "Only a sales manager can grant monthly settlement (月结) to a customer."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("settlement_method") == "monthly" for vals in vals_list):
+            self._check_monthly_settlement_rights()
+            for vals in vals_list:
+                if vals.get("settlement_method") == "monthly":
+                    vals.setdefault("settlement_approved_by_id", self.env.uid)
+                    vals.setdefault("settlement_approved_date", fields.Date.context_today(self))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("settlement_method") == "monthly" and any(
+            partner.settlement_method != "monthly" for partner in self
+        ):
+            self._check_monthly_settlement_rights()
+            vals = dict(
+                vals,
+                settlement_approved_by_id=self.env.uid,
+                settlement_approved_date=fields.Date.context_today(self),
+            )
+        return super().write(vals)
+
+    @api.constrains("settlement_method", "settlement_agreement_ids")
+    def _check_settlement_agreement(self):
+        for partner in self:
+            if partner.settlement_method == "monthly" and not partner.settlement_agreement_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Monthly settlement for %s needs the signed settlement agreement "
+                        "attached first.",
+                        partner.display_name,
+                    )
+                )

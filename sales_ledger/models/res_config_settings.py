@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    contract_two_step_approval = fields.Boolean(
+        related="company_id.contract_two_step_approval", readonly=False
+    )
+    contract_expiry_reminder_days = fields.Integer(
+        related="company_id.contract_expiry_reminder_days", readonly=False
+    )

@@ -1,0 +1,402 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+CONTRACT_STATES = [
+    ("draft", "Draft"),
+    ("to_approve", "To Approve"),
+    ("approved", "Approved"),
+    ("active", "Signed / Active"),
+    ("done", "Done"),
+    ("terminated", "Terminated"),
+    ("cancelled", "Cancelled"),
+]
+PERFORMANCE_STATUSES = [
+    ("none", "Not Performed"),
+    ("partial", "Partially Performed"),
+    ("full", "Fully Performed"),
+]
+
+
+class SalesContract(models.Model):
+    _name = "sales.contract"
+    _description = "Sales Contract"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "date_signed desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ("name", "title")
+
+    name = fields.Char(
+        "Contract Number", required=True, copy=False, readonly=True, default="/", index="trigram"
+    )
+    title = fields.Char(required=True, tracking=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        "Customer",
+        required=True,
+        tracking=True,
+        check_company=True,
+        index=True,
+        domain="[('parent_id', '=', False)]",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        "Salesperson",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+        index=True,
+    )
+    currency_id = fields.Many2one(
+        "res.currency",
+        required=True,
+        default=lambda self: self.env.company.currency_id,
+    )
+    amount = fields.Monetary(
+        "Contract Amount", tracking=True, help="Total amount of the contract, taxes included."
+    )
+    date_signed = fields.Date("Signing Date", tracking=True)
+    date_start = fields.Date("Start Date", tracking=True)
+    date_end = fields.Date("End Date", tracking=True)
+    payment_terms = fields.Text()
+    delivery_terms = fields.Text()
+    settlement_method = fields.Selection(
+        [("cash", "Cash"), ("monthly", "Monthly")],
+        compute="_compute_settlement_method",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+    )
+    original_location = fields.Char(
+        "Original Kept At", help="Where the stamped paper original is filed."
+    )
+    state = fields.Selection(
+        CONTRACT_STATES, default="draft", required=True, tracking=True, copy=False, index=True
+    )
+    approval_step = fields.Selection(
+        [("supervisor", "Sales Supervisor"), ("administrator", "Contract Administrator")],
+        copy=False,
+        readonly=True,
+    )
+    approval_ids = fields.One2many("sales.approval", "contract_id", "Approvals", readonly=True)
+    sale_order_ids = fields.One2many("sale.order", "contract_id", "Orders")
+    sale_order_count = fields.Integer("Order Count", compute="_compute_sale_order_count")
+    delivered_amount = fields.Monetary(
+        compute="_compute_performance", store=True, help="Delivered amount of the linked orders."
+    )
+    invoiced_amount = fields.Monetary(
+        compute="_compute_performance",
+        store=True,
+        help="Amount of the posted invoices minus credit notes of the linked orders.",
+    )
+    performance_status = fields.Selection(
+        PERFORMANCE_STATUSES,
+        compute="_compute_performance",
+        store=True,
+        tracking=True,
+        index=True,
+    )
+    change_ids = fields.One2many("sales.contract.change", "contract_id", "Changes")
+    dispute_ids = fields.One2many("sales.contract.dispute", "contract_id", "Disputes")
+    dispute_count = fields.Integer(compute="_compute_dispute_count")
+    termination_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    termination_date = fields.Date(readonly=True, copy=False, tracking=True)
+    expiry_reminded = fields.Boolean(copy=False, readonly=True)
+    note = fields.Html("Notes")
+
+    _sql_constraints = (
+        ("name_company_uniq", "UNIQUE(name, company_id)", "Contract numbers are unique."),
+        ("amount_positive", "CHECK(amount >= 0)", "The contract amount cannot be negative."),
+        (
+            "dates_order",
+            "CHECK(date_start IS NULL OR date_end IS NULL OR date_start <= date_end)",
+            "A contract cannot end before it starts.",
+        ),
+    )
+
+    @api.depends("partner_id")
+    def _compute_settlement_method(self):
+        for contract in self:
+            contract.settlement_method = (
+                contract.partner_id.commercial_partner_id.settlement_method or "cash"
+            )
+
+    @api.depends("sale_order_ids")
+    def _compute_sale_order_count(self):
+        groups = self.env["sale.order"]._read_group(
+            [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
+        )
+        counts = {contract.id: count for contract, count in groups}
+        for contract in self:
+            contract.sale_order_count = counts.get(contract.id, 0)
+
+    @api.depends("dispute_ids")
+    def _compute_dispute_count(self):
+        groups = self.env["sales.contract.dispute"]._read_group(
+            [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
+        )
+        counts = {contract.id: count for contract, count in groups}
+        for contract in self:
+            contract.dispute_count = counts.get(contract.id, 0)
+
+    @api.depends(
+        "amount",
+        "sale_order_ids.state",
+        "sale_order_ids.order_line.qty_delivered",
+        "sale_order_ids.order_line.price_reduce_taxinc",
+        "sale_order_ids.order_line.invoice_lines.parent_state",
+        "sale_order_ids.order_line.invoice_lines.price_total",
+    )
+    def _compute_performance(self):
+        """Delivered and invoiced amounts of the linked orders, in one query per batch."""
+        ids = [contract_id for contract_id in self.ids if contract_id]
+        figures = {}
+        if ids:
+            self.env["sale.order"].flush_model(["contract_id", "state"])
+            self.env["sale.order.line"].flush_model(
+                ["order_id", "qty_delivered", "price_reduce_taxinc", "display_type"]
+            )
+            self.env["account.move.line"].flush_model(["parent_state", "price_total", "move_id"])
+            self.env["account.move"].flush_model(["move_type"])
+            rows = self.env.execute_query(
+                SQL(
+                    """
+                SELECT so.contract_id,
+                       COALESCE(SUM(sol.qty_delivered * sol.price_reduce_taxinc), 0),
+                       COALESCE(SUM(inv.amount), 0)
+                  FROM sale_order so
+                  JOIN sale_order_line sol ON sol.order_id = so.id
+                  LEFT JOIN LATERAL (
+                        SELECT SUM(CASE WHEN am.move_type = 'out_refund'
+                                        THEN -aml.price_total ELSE aml.price_total END) AS amount
+                          FROM sale_order_line_invoice_rel rel
+                          JOIN account_move_line aml ON aml.id = rel.invoice_line_id
+                          JOIN account_move am ON am.id = aml.move_id
+                         WHERE rel.order_line_id = sol.id AND aml.parent_state = 'posted'
+                  ) inv ON TRUE
+                 WHERE so.contract_id IN %s AND so.state = 'sale' AND sol.display_type IS NULL
+                 GROUP BY so.contract_id
+                    """,
+                    tuple(ids),
+                )
+            )
+            figures = {row[0]: (row[1], row[2]) for row in rows}
+        for contract in self:
+            delivered, invoiced = figures.get(contract.id, (0.0, 0.0))
+            contract.delivered_amount = delivered
+            contract.invoiced_amount = invoiced
+            currency = contract.currency_id or self.env.company.currency_id
+            if currency.is_zero(delivered) and currency.is_zero(invoiced):
+                contract.performance_status = "none"
+            elif (
+                contract.amount
+                and currency.compare_amounts(delivered, contract.amount) >= 0
+                and currency.compare_amounts(invoiced, contract.amount) >= 0
+            ):
+                contract.performance_status = "full"
+            else:
+                contract.performance_status = "partial"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company)
+                    .next_by_code("sales.contract", sequence_date=vals.get("date_signed"))
+                    or "/"
+                )
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(contract.state not in ("draft", "cancelled") for contract in self):
+            raise UserError(self.env._("Only draft or cancelled contracts can be deleted."))
+
+    # ------------------------------------------------------------------ workflow
+    def _check_state(self, states):
+        for contract in self:
+            if contract.state not in states:
+                raise UserError(
+                    self.env._(
+                        "Contract %(name)s is %(state)s; this action is not possible now.",
+                        name=contract.name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            contract.state
+                        ],
+                    )
+                )
+
+    def action_submit(self):
+        self._check_state(("draft",))
+        for contract in self:
+            if not contract.amount:
+                raise UserError(
+                    self.env._(
+                        "Enter the amount of contract %s before submitting it.", contract.name
+                    )
+                )
+        self.write({"state": "to_approve", "approval_step": "supervisor"})
+        return True
+
+    def _record_approval(self, step, decision, opinion):
+        self.env["sales.approval"].create(
+            [
+                {
+                    "contract_id": contract.id,
+                    "step": step,
+                    "decision": decision,
+                    "opinion": opinion,
+                    "company_id": contract.company_id.id,
+                }
+                for contract in self
+            ]
+        )
+
+    def _check_approver(self, step):
+        user = self.env.user
+        if step == "supervisor":
+            allowed = user.has_group("sales_team.group_sale_manager")
+        else:
+            allowed = user.has_group("sales_ledger.group_contract_manager")
+        if not (allowed or self.env.su):
+            raise AccessError(
+                self.env._(
+                    "You are not allowed to approve contracts at the step “%s”.",
+                    dict(self._fields["approval_step"]._description_selection(self.env))[step],
+                )
+            )
+
+    def action_approve(self, opinion=False):
+        self._check_state(("to_approve",))
+        for contract in self:
+            step = contract.approval_step or "supervisor"
+            contract._check_approver(step)
+            contract._record_approval(step, "approved", opinion)
+            if step == "supervisor" and contract.company_id.contract_two_step_approval:
+                contract.approval_step = "administrator"
+            else:
+                contract.write({"state": "approved", "approval_step": False})
+        return True
+
+    def action_reject(self, opinion=False):
+        self._check_state(("to_approve",))
+        for contract in self:
+            step = contract.approval_step or "supervisor"
+            contract._check_approver(step)
+            contract._record_approval(step, "rejected", opinion)
+        self.write({"state": "draft", "approval_step": False})
+        return True
+
+    def action_activate(self):
+        self._check_state(("approved",))
+        today = fields.Date.context_today(self)
+        for contract in self:
+            contract.write(
+                {
+                    "state": "active",
+                    "date_signed": contract.date_signed or today,
+                    "date_start": contract.date_start or contract.date_signed or today,
+                }
+            )
+        return True
+
+    def action_done(self):
+        self._check_state(("active",))
+        self.write({"state": "done"})
+        return True
+
+    def action_cancel(self):
+        self._check_state(("draft", "to_approve", "approved"))
+        self.write({"state": "cancelled", "approval_step": False})
+        return True
+
+    def action_draft(self):
+        self._check_state(("cancelled",))
+        self.write({"state": "draft"})
+        return True
+
+    def _terminate(self, reason, date):
+        self._check_state(("approved", "active"))
+        self.write(
+            {
+                "state": "terminated",
+                "termination_reason": reason,
+                "termination_date": date or fields.Date.context_today(self),
+            }
+        )
+
+    def action_open_terminate_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Terminate Contract"),
+            "res_model": "sales.contract.terminate.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_contract_id": self.id},
+        }
+
+    def action_open_change_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record a Contract Change"),
+            "res_model": "sales.contract.change.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_contract_id": self.id},
+        }
+
+    def action_open_approval_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Contract Approval"),
+            "res_model": "sales.approval.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_contract_id": self.id},
+        }
+
+    def action_view_sale_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_orders")
+        action["domain"] = [("contract_id", "=", self.id)]
+        action["context"] = {
+            "default_contract_id": self.id,
+            "default_partner_id": self.partner_id.id,
+        }
+        return action
+
+    @api.model
+    def _cron_expiry_reminders(self):
+        """Schedule one reminder per running contract entering its reminder window."""
+        today = fields.Date.context_today(self)
+        for company in self.env["res.company"].search([]):
+            limit = today + timedelta(days=company.contract_expiry_reminder_days or 0)
+            contracts = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "active"),
+                    ("expiry_reminded", "=", False),
+                    ("date_end", "!=", False),
+                    ("date_end", "<=", limit),
+                ]
+            )
+            for contract in contracts:
+                contract.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=max(contract.date_end, today),
+                    summary=self.env._("Contract expires on %s", contract.date_end),
+                    user_id=contract.user_id.id or self.env.uid,
+                )
+            contracts.expiry_reminded = True

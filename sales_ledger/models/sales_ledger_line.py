@@ -1,0 +1,58 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class SalesLedgerLine(models.Model):
+    _name = "sales.ledger.line"
+    _description = "Sales Ledger Line"
+    _order = "period_id, ledger_number, id"
+    _rec_name = "ledger_number"
+
+    period_id = fields.Many2one(
+        "sales.ledger.period",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
+    )
+    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    ledger_number = fields.Integer(
+        "Ledger No.", readonly=True, help="Gap-free number per company and year."
+    )
+    date = fields.Date(readonly=True, index=True)
+    move_id = fields.Many2one("account.move", "Invoice", readonly=True, index=True)
+    move_line_id = fields.Many2one("account.move.line", "Invoice Line", readonly=True, index=True)
+    move_type = fields.Selection(related="move_id.move_type", string="Document Type")
+    partner_id = fields.Many2one("res.partner", "Customer", readonly=True, index=True)
+    user_id = fields.Many2one("res.users", "Salesperson", readonly=True)
+    product_id = fields.Many2one("product.product", readonly=True)
+    name = fields.Char("Specification", readonly=True)
+    quantity = fields.Float(readonly=True, digits="Product Unit of Measure")
+    uom_id = fields.Many2one("uom.uom", "Unit", readonly=True)
+    price_unit = fields.Float("Unit Price", readonly=True, digits="Product Price")
+    amount_untaxed = fields.Monetary("Untaxed Amount", readonly=True)
+    amount_tax = fields.Monetary("Tax", readonly=True)
+    amount_total = fields.Monetary("Total", readonly=True)
+    sale_order_id = fields.Many2one("sale.order", "Sales Order", readonly=True)
+    contract_id = fields.Many2one("sales.contract", readonly=True)
+    is_late_entry = fields.Boolean(readonly=True, help="Posted after its month was locked.")
+    period_state = fields.Selection(related="period_id.state")
+
+    _sql_constraints = (
+        (
+            "move_line_uniq",
+            "UNIQUE(move_line_id)",
+            "An invoice line appears in one sales ledger period only.",
+        ),
+    )
+
+    def write(self, vals):
+        if any(line.period_id.state == "locked" for line in self):
+            raise UserError(self.env._("Lines of a locked sales ledger period cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked(self):
+        if any(line.period_id.state == "locked" for line in self):
+            raise UserError(self.env._("Lines of a locked sales ledger period cannot be deleted."))

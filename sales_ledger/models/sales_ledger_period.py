@@ -1,0 +1,395 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+
+class SalesLedgerPeriod(models.Model):
+    _name = "sales.ledger.period"
+    _description = "Monthly Sales Ledger"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "date_from desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(
+        "From",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+    )
+    date_to = fields.Date(
+        "To",
+        required=True,
+        compute="_compute_date_to",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    state = fields.Selection(
+        [("open", "Open"), ("submitted", "Submitted"), ("locked", "Reviewed and Locked")],
+        default="open",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    line_ids = fields.One2many("sales.ledger.line", "period_id", "Lines", readonly=True)
+    anomaly_ids = fields.One2many("sales.ledger.anomaly", "period_id", "Anomalies", readonly=True)
+    line_count = fields.Integer(compute="_compute_totals")
+    late_entry_count = fields.Integer(compute="_compute_totals")
+    amount_untaxed = fields.Monetary("Untaxed Amount", compute="_compute_totals")
+    amount_tax = fields.Monetary("Tax", compute="_compute_totals")
+    amount_total = fields.Monetary("Total", compute="_compute_totals")
+    blocking_anomaly_count = fields.Integer(
+        "Open Blocking Anomalies", compute="_compute_anomaly_counts"
+    )
+    anomaly_count = fields.Integer(compute="_compute_anomaly_counts")
+    generated_date = fields.Datetime(readonly=True, copy=False)
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    submitted_date = fields.Datetime(readonly=True, copy=False)
+    locked_by_id = fields.Many2one("res.users", "Reviewed By", readonly=True, copy=False)
+    locked_date = fields.Datetime("Reviewed On", readonly=True, copy=False)
+    review_note = fields.Text("Review Opinion")
+
+    _sql_constraints = (
+        (
+            "company_month_uniq",
+            "UNIQUE(company_id, date_from)",
+            "There is already a sales ledger for this month.",
+        ),
+    )
+
+    @api.depends("date_from")
+    def _compute_name(self):
+        for period in self:
+            period.name = period.date_from and period.date_from.strftime("%Y-%m")
+
+    @api.depends("date_from")
+    def _compute_date_to(self):
+        for period in self:
+            if period.date_from:
+                period.date_to = period.date_from + relativedelta(day=31)
+
+    @api.constrains("date_from", "date_to")
+    def _check_month(self):
+        for period in self:
+            if period.date_from.day != 1 or period.date_to != period.date_from + relativedelta(
+                day=31
+            ):
+                raise ValidationError(
+                    self.env._("A sales ledger period covers exactly one calendar month.")
+                )
+
+    def _compute_totals(self):
+        groups = self.env["sales.ledger.line"]._read_group(
+            [("period_id", "in", self.ids)],
+            ["period_id"],
+            [
+                "__count",
+                "amount_untaxed:sum",
+                "amount_tax:sum",
+                "amount_total:sum",
+            ],
+        )
+        late = dict(
+            self.env["sales.ledger.line"]._read_group(
+                [("period_id", "in", self.ids), ("is_late_entry", "=", True)],
+                ["period_id"],
+                ["__count"],
+            )
+        )
+        totals = {period: values for period, *values in groups}
+        for period in self:
+            count, untaxed, tax, total = totals.get(period, (0, 0.0, 0.0, 0.0))
+            period.line_count = count
+            period.amount_untaxed = untaxed
+            period.amount_tax = tax
+            period.amount_total = total
+            period.late_entry_count = late.get(period, 0)
+
+    def _compute_anomaly_counts(self):
+        groups = self.env["sales.ledger.anomaly"]._read_group(
+            [("period_id", "in", self.ids)],
+            ["period_id", "blocking", "accepted"],
+            ["__count"],
+        )
+        counts = {}
+        for period, blocking, accepted, count in groups:
+            total, open_blocking = counts.get(period, (0, 0))
+            counts[period] = (
+                total + count,
+                open_blocking + (count if blocking and not accepted else 0),
+            )
+        for period in self:
+            period.anomaly_count, period.blocking_anomaly_count = counts.get(period, (0, 0))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_locked(self):
+        if any(period.state == "locked" for period in self):
+            raise UserError(self.env._("A locked sales ledger period cannot be deleted."))
+
+    # ------------------------------------------------------------------ generation
+    def _check_is_reviewer(self):
+        if not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
+            raise AccessError(
+                self.env._("Only the department head (sales manager) reviews the sales ledger.")
+            )
+
+    def action_generate_lines(self):
+        """(Re)build the lines of open periods from posted customer invoices and credit notes."""
+        for period in self:
+            if period.state != "open":
+                raise UserError(
+                    self.env._(
+                        "Sales ledger %s is not open; only open periods can be regenerated.",
+                        period.name,
+                    )
+                )
+        self.env["account.move"].flush_model()
+        self.env["account.move.line"].flush_model()
+        self.env["sale.order"].flush_model(["contract_id"])
+        self.env["res.partner"].flush_model(["archive_state"])
+        self.flush_model()
+        self.env["sales.ledger.line"].flush_model()
+        self.env["sales.ledger.anomaly"].flush_model()
+        for period in self.sorted("date_from"):
+            period._generate_lines()
+            period._renumber_year()
+            period._detect_anomalies()
+        self.generated_date = fields.Datetime.now()
+        self.env["sales.ledger.line"].invalidate_model()
+        self.env["sales.ledger.anomaly"].invalidate_model()
+        self.invalidate_recordset(["line_ids", "anomaly_ids"])
+        return True
+
+    def _generate_lines(self):
+        self.ensure_one()
+        cr = self.env.cr
+        cr.execute(SQL("DELETE FROM sales_ledger_anomaly WHERE period_id = %s", self.id))
+        cr.execute(SQL("DELETE FROM sales_ledger_line WHERE period_id = %s", self.id))
+        cr.execute(
+            SQL(
+                """
+            INSERT INTO sales_ledger_line (
+                period_id, company_id, date, move_id, move_line_id, partner_id, user_id,
+                product_id, name, quantity, uom_id, price_unit, amount_untaxed, amount_tax,
+                amount_total, sale_order_id, contract_id, is_late_entry,
+                create_uid, create_date, write_uid, write_date)
+            SELECT %(period)s, aml.company_id, aml.date, aml.move_id, aml.id,
+                   am.commercial_partner_id, am.invoice_user_id, aml.product_id, aml.name,
+                   amounts.qty, aml.product_uom_id,
+                   CASE WHEN amounts.qty = 0 THEN 0
+                        ELSE ROUND(amounts.untaxed / amounts.qty, 6) END,
+                   amounts.untaxed, amounts.total - amounts.untaxed, amounts.total,
+                   so.id, so.contract_id, aml.date < %(date_from)s,
+                   %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
+              FROM account_move_line aml
+              JOIN account_move am ON am.id = aml.move_id
+              CROSS JOIN LATERAL (
+                    SELECT CASE WHEN am.move_type = 'out_refund'
+                                THEN -aml.quantity ELSE aml.quantity END AS qty,
+                           -aml.balance AS untaxed,
+                           ROUND(CASE WHEN COALESCE(aml.price_subtotal, 0) = 0 THEN -aml.balance
+                                      ELSE -aml.balance * aml.price_total / aml.price_subtotal
+                                 END, 2) AS total
+              ) amounts
+              LEFT JOIN LATERAL (
+                    SELECT MIN(sol.order_id) AS order_id
+                      FROM sale_order_line_invoice_rel rel
+                      JOIN sale_order_line sol ON sol.id = rel.order_line_id
+                     WHERE rel.invoice_line_id = aml.id
+              ) link ON TRUE
+              LEFT JOIN sale_order so ON so.id = link.order_id
+             WHERE aml.company_id = %(company)s
+               AND aml.parent_state = 'posted'
+               AND aml.display_type = 'product'
+               AND am.move_type IN ('out_invoice', 'out_refund')
+               AND aml.date <= %(date_to)s
+               AND NOT EXISTS (SELECT 1 FROM sales_ledger_line done
+                                WHERE done.move_line_id = aml.id)
+               AND (
+                    aml.date >= %(date_from)s
+                    OR (
+                        -- late entry: posted into a locked month after its review,
+                        -- taken by the first open period following that month
+                        EXISTS (SELECT 1 FROM sales_ledger_period locked
+                                 WHERE locked.company_id = aml.company_id
+                                   AND locked.state = 'locked'
+                                   AND aml.date BETWEEN locked.date_from AND locked.date_to)
+                        AND NOT EXISTS (SELECT 1 FROM sales_ledger_period other
+                                         WHERE other.company_id = aml.company_id
+                                           AND other.state != 'locked'
+                                           AND other.date_to >= aml.date
+                                           AND other.date_from < %(date_from)s)
+                    )
+               )
+                """,
+                period=self.id,
+                company=self.company_id.id,
+                date_from=self.date_from,
+                date_to=self.date_to,
+                uid=self.env.uid,
+            )
+        )
+
+    def _renumber_year(self):
+        """Number the not-locked lines of the year after the locked ones, gap-free.
+
+        Periods are locked in month order, so locked numbers form the start of the year.
+        """
+        self.ensure_one()
+        year_start = self.date_from.replace(month=1, day=1)
+        year_end = year_start + relativedelta(years=1)
+        self.env.cr.execute(
+            SQL(
+                """
+            WITH base AS (
+                SELECT COALESCE(MAX(l.ledger_number), 0) AS n
+                  FROM sales_ledger_line l
+                  JOIN sales_ledger_period p ON p.id = l.period_id
+                 WHERE p.company_id = %(company)s AND p.state = 'locked'
+                   AND p.date_from >= %(start)s AND p.date_from < %(end)s
+            ), ranked AS (
+                SELECT l.id, ROW_NUMBER() OVER (
+                           ORDER BY p.date_from, l.is_late_entry, l.date, am.name, l.id) AS rn
+                  FROM sales_ledger_line l
+                  JOIN sales_ledger_period p ON p.id = l.period_id
+                  LEFT JOIN account_move am ON am.id = l.move_id
+                 WHERE p.company_id = %(company)s AND p.state != 'locked'
+                   AND p.date_from >= %(start)s AND p.date_from < %(end)s
+            )
+            UPDATE sales_ledger_line l
+               SET ledger_number = base.n + ranked.rn
+              FROM ranked, base
+             WHERE l.id = ranked.id
+                """,
+                company=self.company_id.id,
+                start=year_start,
+                end=year_end,
+            )
+        )
+
+    def _detect_anomalies(self):
+        self.ensure_one()
+        self.env.cr.execute(
+            SQL(
+                """
+            INSERT INTO sales_ledger_anomaly (
+                period_id, company_id, anomaly_type, blocking, line_id, move_id, partner_id,
+                product_id, accepted, create_uid, create_date, write_uid, write_date)
+            SELECT %(period)s, %(company)s, found.anomaly_type, found.blocking, found.line_id,
+                   found.move_id, found.partner_id, found.product_id, FALSE,
+                   %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
+              FROM (
+                    SELECT 'no_salesperson' AS anomaly_type, TRUE AS blocking,
+                           MIN(l.id) AS line_id, l.move_id, l.partner_id,
+                           NULL::integer AS product_id
+                      FROM sales_ledger_line l
+                     WHERE l.period_id = %(period)s AND l.user_id IS NULL
+                     GROUP BY l.move_id, l.partner_id
+                    UNION ALL
+                    SELECT 'unapproved_customer', TRUE, MIN(l.id), l.move_id, l.partner_id, NULL
+                      FROM sales_ledger_line l
+                      JOIN res_partner rp ON rp.id = l.partner_id
+                     WHERE l.period_id = %(period)s AND rp.archive_state != 'approved'
+                     GROUP BY l.move_id, l.partner_id
+                    UNION ALL
+                    SELECT 'below_cost', TRUE, l.id, l.move_id, l.partner_id, l.product_id
+                      FROM sales_ledger_line l
+                      JOIN product_product pp ON pp.id = l.product_id
+                     WHERE l.period_id = %(period)s AND l.quantity > 0
+                       AND l.price_unit
+                           < COALESCE((pp.standard_price ->> %(company_key)s)::numeric, 0)
+                    UNION ALL
+                    SELECT 'negative_line', FALSE, l.id, l.move_id, l.partner_id, l.product_id
+                      FROM sales_ledger_line l
+                      JOIN account_move am ON am.id = l.move_id
+                     WHERE l.period_id = %(period)s AND am.move_type = 'out_invoice'
+                       AND l.amount_untaxed < 0
+              ) found
+                """,
+                period=self.id,
+                company=self.company_id.id,
+                company_key=str(self.company_id.id),
+                uid=self.env.uid,
+            )
+        )
+
+    # ------------------------------------------------------------------ review
+    def action_submit(self):
+        for period in self:
+            if period.state != "open":
+                raise UserError(self.env._("Only open sales ledgers can be submitted."))
+            if period.blocking_anomaly_count:
+                raise UserError(
+                    self.env._(
+                        "Sales ledger %(name)s still has %(count)s blocking anomalies. Correct "
+                        "the documents and regenerate, or let the reviewer accept them.",
+                        name=period.name,
+                        count=period.blocking_anomaly_count,
+                    )
+                )
+        self.write(
+            {
+                "state": "submitted",
+                "submitted_by_id": self.env.uid,
+                "submitted_date": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_accept_anomalies(self):
+        self._check_is_reviewer()
+        self.anomaly_ids.filtered("blocking").action_accept()
+        return True
+
+    def action_reopen(self):
+        self._check_is_reviewer()
+        if any(period.state != "submitted" for period in self):
+            raise UserError(self.env._("Only submitted sales ledgers can be sent back."))
+        self.write({"state": "open"})
+        return True
+
+    def action_lock(self):
+        self._check_is_reviewer()
+        for period in self.sorted("date_from"):
+            if period.state != "submitted":
+                raise UserError(
+                    self.env._("Sales ledger %s must be submitted before the review.", period.name)
+                )
+            earlier_open = self.search_count(
+                [
+                    ("company_id", "=", period.company_id.id),
+                    ("state", "!=", "locked"),
+                    ("date_from", ">=", period.date_from.replace(month=1)),
+                    ("date_from", "<", period.date_from),
+                ]
+            )
+            if earlier_open:
+                raise UserError(
+                    self.env._(
+                        "Lock the earlier months of %s first: ledger numbers run through the year.",
+                        period.date_from.year,
+                    )
+                )
+            period.write(
+                {
+                    "state": "locked",
+                    "locked_by_id": self.env.uid,
+                    "locked_date": fields.Datetime.now(),
+                }
+            )
+        return True
+
+    def action_view_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sales_ledger.sales_ledger_line_action"
+        )
+        action["domain"] = [("period_id", "=", self.id)]
+        action["context"] = {}
+        return action

@@ -1,0 +1,2 @@
+from . import sales_contract_xlsx
+from . import sales_ledger_period_xlsx

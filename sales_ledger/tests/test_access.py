@@ -1,0 +1,63 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import SalesLedgerCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSalesLedgerAccess(SalesLedgerCommon):
+    def test_salesman_sees_own_contracts_only(self):
+        mine = self._create_contract(user=self.salesman)
+        theirs = self._create_contract(user=self.salesman_2)
+        Contract = self.env["sales.contract"].with_user(self.salesman)
+        self.assertEqual(Contract.search([("id", "in", (mine | theirs).ids)]), mine)
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.salesman).read(["title"])
+        with self.assertRaises(AccessError):
+            mine.with_user(self.salesman).unlink()
+
+    def test_salesman_creates_and_submits_contract(self):
+        contract = (
+            self.env["sales.contract"]
+            .with_user(self.salesman)
+            .create({"title": "年度供货合同", "partner_id": self.customer.id, "amount": 5000.0})
+        )
+        self.assertEqual(contract.user_id, self.salesman)
+        contract.action_submit()
+        self.assertEqual(contract.state, "to_approve")
+
+    def test_contract_admin_sees_all_contracts(self):
+        contract = self._create_contract(user=self.salesman_2)
+        contract.with_user(self.contract_admin).read(["title"])
+        contract.with_user(self.sales_manager).read(["title"])
+
+    def test_salesman_has_no_ledger_access(self):
+        period = self.env["sales.ledger.period"].create({"date_from": "2025-03-01"})
+        with self.assertRaises(AccessError):
+            period.with_user(self.salesman).read(["name"])
+        with self.assertRaises(AccessError):
+            self.env["sales.ledger.period"].with_user(self.salesman).create(
+                {"date_from": "2025-04-01"}
+            )
+
+    def test_finance_builds_ledger_but_cannot_delete(self):
+        period = (
+            self.env["sales.ledger.period"]
+            .with_user(self.finance)
+            .create({"date_from": "2025-05-01"})
+        )
+        period.action_generate_lines()
+        with self.assertRaises(AccessError):
+            period.unlink()
+
+    def test_salesman_cannot_approve_or_create_approval_records(self):
+        with self.assertRaises(AccessError):
+            self.env["sales.approval"].with_user(self.salesman).create(
+                {"step": "quotation", "decision": "approved"}
+            )
+
+    def test_multi_company_rule(self):
+        other = self.setup_other_company()["company"]
+        contract = self._create_contract(company_id=other.id)
+        with self.assertRaises(AccessError):
+            contract.with_user(self.sales_manager).read(["title"])

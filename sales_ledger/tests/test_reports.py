@@ -1,0 +1,66 @@
+import io
+
+import openpyxl
+
+from odoo.tests import tagged
+
+from .common import SalesLedgerCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSalesLedgerReports(SalesLedgerCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.period = cls.env["sales.ledger.period"].create({"date_from": "2025-01-01"})
+        cls._invoice("2025-01-10", amount=1000.0)
+        cls._invoice("2025-01-12", amount=100.0, move_type="out_refund")
+        cls.period.action_generate_lines()
+        cls.contract = cls._approved_contract(title="华东区年度供货合同")
+
+    def test_contract_ledger_pdf(self):
+        report = self.env.ref("sales_ledger.action_report_sales_contract")
+        html = report._render_qweb_html(report.report_name, self.contract.ids)[0].decode()
+        self.assertIn("华东区年度供货合同", html)
+        self.assertIn(self.contract.name, html)
+        pdf, fmt = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            report.report_name, self.contract.ids
+        )
+        self.assertEqual(fmt, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_monthly_ledger_pdf_in_chinese(self):
+        report = self.env.ref("sales_ledger.action_report_sales_ledger_period")
+        html = (
+            report.with_context(lang="zh_CN")
+            ._render_qweb_html(report.report_name, self.period.ids)[0]
+            .decode()
+        )
+        self.assertIn(self.customer.name, html)
+        self.assertIn("2025-01", html)
+        pdf, _fmt = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            report.report_name, self.period.ids
+        )
+        self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_monthly_ledger_xlsx(self):
+        report = self.env.ref("sales_ledger.action_report_sales_ledger_period_xlsx")
+        content, fmt = report._render(report.report_name, self.period.ids)
+        self.assertEqual(fmt, "xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).active
+        rows = list(sheet.iter_rows(min_row=4, values_only=True))
+        self.assertEqual([row[0] for row in rows[:2]], [1, 2])
+        self.assertEqual(rows[0][3], self.customer.name)
+        self.assertEqual(rows[1][11], -100.0)
+        self.assertAlmostEqual(rows[2][13], 1150.0 - 115.0)
+
+    def test_contract_ledger_xlsx(self):
+        report = self.env.ref("sales_ledger.action_report_sales_contract_xlsx")
+        content, fmt = report._render(report.report_name, self.contract.ids)
+        self.assertEqual(fmt, "xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).active
+        rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        self.assertEqual(rows[0][0], self.contract.name)
+        self.assertEqual(rows[0][1], "华东区年度供货合同")
+        self.assertEqual(rows[0][8], 10000.0)

@@ -1,0 +1,194 @@
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import SalesLedgerCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSalesLedger(SalesLedgerCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Period = cls.env["sales.ledger.period"]
+        cls.january = Period.create({"date_from": "2025-01-01"})
+        cls.february = Period.create({"date_from": "2025-02-01"})
+
+    def test_period_covers_one_month(self):
+        self.assertEqual(str(self.january.date_to), "2025-01-31")
+        self.assertEqual(self.january.name, "2025-01")
+        with self.assertRaises(ValidationError):
+            self.env["sales.ledger.period"].create(
+                {"date_from": "2025-03-02", "date_to": "2025-03-31"}
+            )
+
+    def test_lines_from_invoices_and_credit_notes(self):
+        invoice = self._invoice("2025-01-10", amount=1000.0, quantity=2.0)
+        refund = self._invoice("2025-01-20", amount=100.0, move_type="out_refund")
+        self._invoice("2025-02-03")  # other month
+        self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer.id,
+                "invoice_date": "2025-01-15",
+                "invoice_line_ids": [
+                    Command.create({"product_id": self.product.id, "price_unit": 999.0})
+                ],
+            }
+        )  # draft: ignored
+        self.january.action_generate_lines()
+        lines = self.january.line_ids
+        self.assertEqual(lines.move_id, invoice | refund)
+        inv_line = lines.filtered(lambda line: line.move_id == invoice)
+        self.assertRecordValues(
+            inv_line,
+            [
+                {
+                    "quantity": 2.0,
+                    "price_unit": 1000.0,
+                    "amount_untaxed": 2000.0,
+                    "amount_tax": 300.0,
+                    "amount_total": 2300.0,
+                    "user_id": self.salesman.id,
+                    "partner_id": self.customer.id,
+                    "is_late_entry": False,
+                }
+            ],
+        )
+        ref_line = lines.filtered(lambda line: line.move_id == refund)
+        self.assertRecordValues(
+            ref_line,
+            [
+                {
+                    "quantity": -1.0,
+                    "amount_untaxed": -100.0,
+                    "amount_tax": -15.0,
+                    "amount_total": -115.0,
+                }
+            ],
+        )
+        self.assertAlmostEqual(self.january.amount_total, 2185.0)
+        self.assertEqual(invoice.ledger_period_id, self.january)
+
+    def test_gap_free_numbering_across_two_months(self):
+        jan_b = self._invoice("2025-01-20")
+        jan_a = self._invoice("2025-01-05")
+        feb = self._invoice("2025-02-02") | self._invoice("2025-02-25")
+        self.january.action_generate_lines()
+        self.february.action_generate_lines()
+        self.assertEqual(self.january.line_ids.sorted("ledger_number").move_id, jan_a | jan_b)
+        self.assertEqual(self.january.line_ids.mapped("ledger_number"), [1, 2])
+        self.assertEqual(sorted(self.february.line_ids.mapped("ledger_number")), [3, 4])
+        # a January document arrives while the month is still open: numbering stays gap-free
+        self._invoice("2025-01-31")
+        self.january.action_generate_lines()
+        self.assertEqual(sorted(self.january.line_ids.mapped("ledger_number")), [1, 2, 3])
+        self.assertEqual(sorted(self.february.line_ids.mapped("ledger_number")), [4, 5])
+        self.assertEqual(
+            self.february.line_ids.sorted("ledger_number").move_id, feb.sorted("invoice_date")
+        )
+
+    def test_anomalies_block_submission_until_accepted(self):
+        self._invoice("2025-01-03", user=False)  # no salesperson
+        self._invoice("2025-01-04", amount=500.0)  # below cost 800
+        applicant = self.env["res.partner"].create(
+            {"name": "待审客户", "is_company": True, "archive_state": "draft"}
+        )
+        self._invoice("2025-01-05", partner=applicant)
+        with_rebate = self._invoice("2025-01-06", amount=1200.0)
+        with_rebate.button_draft()
+        with_rebate.write(
+            {
+                "invoice_line_ids": [
+                    Command.create({"name": "返利", "price_unit": -50.0, "tax_ids": False})
+                ]
+            }
+        )
+        with_rebate.action_post()  # negative line on an invoice (warning only)
+        self._invoice("2025-01-07", amount=1200.0)  # clean
+        self.january.action_generate_lines()
+        anomalies = self.january.anomaly_ids
+        self.assertEqual(
+            sorted(anomalies.mapped("anomaly_type")),
+            ["below_cost", "negative_line", "no_salesperson", "unapproved_customer"],
+        )
+        self.assertFalse(anomalies.filtered(lambda a: a.anomaly_type == "negative_line").blocking)
+        self.assertEqual(self.january.blocking_anomaly_count, 3)
+        with self.assertRaisesRegex(UserError, "blocking anomalies"):
+            self.january.with_user(self.finance).action_submit()
+        with self.assertRaises(AccessError):
+            self.january.with_user(self.finance).action_accept_anomalies()
+        self.january.with_user(self.sales_manager).action_accept_anomalies()
+        self.assertEqual(self.january.blocking_anomaly_count, 0)
+        self.assertTrue(
+            all(a.accepted_by_id == self.sales_manager for a in anomalies if a.blocking)
+        )
+        self.january.with_user(self.finance).action_submit()
+        self.assertEqual(self.january.state, "submitted")
+
+    def test_lock_freezes_period(self):
+        self._invoice("2025-01-10")
+        self.january.action_generate_lines()
+        self.january.action_submit()
+        with self.assertRaises(UserError):
+            self.january.action_generate_lines()
+        with self.assertRaises(AccessError):
+            self.january.with_user(self.finance).action_lock()
+        self.january.with_user(self.sales_manager).action_lock()
+        self.assertEqual(self.january.state, "locked")
+        self.assertEqual(self.january.locked_by_id, self.sales_manager)
+        with self.assertRaises(UserError):
+            self.january.action_generate_lines()
+        with self.assertRaises(UserError):
+            self.january.line_ids.write({"quantity": 5})
+        with self.assertRaises(UserError):
+            self.january.line_ids.unlink()
+        with self.assertRaises(UserError):
+            self.january.unlink()
+
+    def test_months_are_locked_in_order(self):
+        self.february.action_generate_lines()
+        self.february.action_submit()
+        with self.assertRaisesRegex(UserError, "earlier months"):
+            self.february.with_user(self.sales_manager).action_lock()
+
+    def test_late_entry_goes_to_next_open_period(self):
+        self._invoice("2025-01-10")
+        self._invoice("2025-02-10")
+        self.january.action_generate_lines()
+        self.january.action_submit()
+        self.january.with_user(self.sales_manager).action_lock()
+        late = self._invoice("2025-01-28")  # posted into the locked month
+        self.february.action_generate_lines()
+        self.assertEqual(len(self.january.line_ids), 1)
+        late_line = self.february.line_ids.filtered("is_late_entry")
+        self.assertEqual(late_line.move_id, late)
+        self.assertEqual(self.february.late_entry_count, 1)
+        self.assertEqual(late.ledger_period_id, self.february)
+        self.assertTrue(late.ledger_late_entry)
+        self.assertEqual(sorted(self.february.line_ids.mapped("ledger_number")), [2, 3])
+        # regenerating February keeps the late entry exactly once
+        self.february.action_generate_lines()
+        self.assertEqual(len(self.february.line_ids), 2)
+
+    def test_lines_link_order_and_contract(self):
+        contract = self._approved_contract()
+        contract.action_activate()
+        order = self._create_order(contract_id=contract.id)
+        order.action_confirm()
+        invoice = order._create_invoices()
+        invoice.invoice_date = "2025-01-15"
+        invoice.action_post()
+        self.january.action_generate_lines()
+        self.assertRecordValues(
+            self.january.line_ids,
+            [{"sale_order_id": order.id, "contract_id": contract.id, "move_id": invoice.id}],
+        )
+
+    def test_generation_query_count_is_constant(self):
+        for day in range(1, 21):
+            self._invoice(f"2025-01-{day:02d}")
+        self.env.invalidate_all()
+        with self.assertQueryCount(12):
+            self.january.action_generate_lines()
+        self.assertEqual(len(self.january.line_ids), 20)

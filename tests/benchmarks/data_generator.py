@@ -1,0 +1,223 @@
+"""Reusable generator of customers, products, posted invoices and payments for benchmarks.
+
+Everything goes through the ORM in batches (one ``create`` per batch of records, one
+``action_post`` per batch of moves), so the generated data is consistent with what users
+produce: sequences, taxes, receivable lines, ``invoice_date`` and the partner ledger.
+
+Typical use inside ``odoo shell`` or a script that opened a registry::
+
+    gen = DataGenerator(env, seed=42)
+    customers = gen.customers(1000)
+    products = gen.products(200)
+    invoices = gen.invoices(customers, products, months=24, count=100_000, start="2025-01-01")
+    payments = gen.payments(invoices, count=80_000)
+"""
+
+import random
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields
+
+CITIES = ["上海", "北京", "广州", "深圳", "杭州", "南京", "成都", "武汉", "苏州", "天津"]
+TRADES = ["机电设备", "建材贸易", "食品", "电子科技", "化工", "物流", "医疗器械", "纺织"]
+PRODUCTS = ["电机", "配电柜", "变频器", "空压机", "水泵", "阀门", "轴承", "传感器", "控制器"]
+
+
+class DataGenerator:
+    def __init__(self, env, seed=0, batch_size=500, company=None):
+        self.env = env
+        self.company = company or env.company
+        self.env = env(
+            context=dict(
+                env.context,
+                tracking_disable=True,
+                mail_notrack=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+            )
+        )
+        self.env = self.env["res.company"].with_company(self.company).env
+        self.random = random.Random(seed)
+        self.batch_size = batch_size
+        self._ensure_chart()
+
+    # ------------------------------------------------------------------ helpers
+    def _batches(self, items):
+        for start in range(0, len(items), self.batch_size):
+            yield items[start : start + self.batch_size]
+
+    def _ensure_chart(self):
+        journal = self.env["account.journal"].search(
+            [("type", "=", "sale"), ("company_id", "=", self.company.id)], limit=1
+        )
+        if not journal:
+            self.env["account.chart.template"].try_loading("generic_coa", self.company)
+
+    def salespeople(self, count=10):
+        """Internal users with the salesman group, created once and reused."""
+        Users = self.env["res.users"].with_context(no_reset_password=True)
+        existing = Users.search([("login", "=like", "bench_sales_%")], order="id")
+        missing = [
+            {
+                "name": f"业务员{index:03d}",
+                "login": f"bench_sales_{index:03d}",
+                "company_id": self.company.id,
+                "company_ids": [Command.set(self.company.ids)],
+                "groups_id": [Command.set(self.env.ref("sales_team.group_sale_salesman").ids)],
+            }
+            for index in range(len(existing), count)
+        ]
+        return (existing | Users.create(missing))[:count] if missing else existing[:count]
+
+    # ------------------------------------------------------------------ master data
+    def customers(self, count, prefix="BENCH"):
+        """``count`` company customers (approved, cash settlement), created in batches."""
+        Partner = self.env["res.partner"]
+        partners = Partner
+        values = [
+            {
+                "name": f"{self.random.choice(CITIES)}{self.random.choice(TRADES)}有限公司"
+                f"（{prefix}-{index:06d}）",
+                "is_company": True,
+                "customer_rank": 1,
+                "customer_code": f"{prefix}{index:06d}",
+                "credit_grade": self.random.choice(["A", "A", "B", "C"]),
+                "archive_state": "approved",
+            }
+            for index in range(count)
+        ]
+        for batch in self._batches(values):
+            partners |= Partner.create(batch)
+        return partners
+
+    def products(self, count, cost_ratio=0.7):
+        """``count`` consumable products with a list price and a cost."""
+        Product = self.env["product.product"]
+        products = Product
+        values = []
+        for index in range(count):
+            price = round(self.random.uniform(50, 5000), 2)
+            values.append(
+                {
+                    "name": f"{self.random.choice(PRODUCTS)} {index:05d}",
+                    "default_code": f"BP{index:05d}",
+                    "type": "consu",
+                    "list_price": price,
+                    "standard_price": round(price * cost_ratio, 2),
+                }
+            )
+        for batch in self._batches(values):
+            products |= Product.create(batch)
+        return products
+
+    # ------------------------------------------------------------------ documents
+    def invoices(
+        self,
+        customers,
+        products,
+        months,
+        count,
+        start=None,
+        lines_per_invoice=1,
+        refund_ratio=0.0,
+        salespeople=None,
+        post=True,
+    ):
+        """``count`` customer invoices spread evenly over ``months`` months from ``start``.
+
+        Each invoice has ``lines_per_invoice`` product lines; ``refund_ratio`` of the documents
+        are credit notes. Returns the moves, posted unless ``post`` is false.
+        """
+        start = (
+            fields.Date.to_date(start)
+            if start
+            else date.today().replace(day=1) - relativedelta(months=months)
+        )
+        end = start + relativedelta(months=months)
+        span = (end - start).days
+        users = salespeople if salespeople is not None else self.salespeople()
+        journal = self.env["account.journal"].search(
+            [("type", "=", "sale"), ("company_id", "=", self.company.id)], limit=1
+        )
+        customer_ids = customers.ids
+        product_list = [(product.id, product.list_price) for product in products]
+        user_ids = users.ids or [False]
+        values = []
+        for _index in range(count):
+            day = start + timedelta(days=self.random.randrange(span))
+            lines = []
+            for _line in range(lines_per_invoice):
+                product_id, price = self.random.choice(product_list)
+                lines.append(
+                    Command.create(
+                        {
+                            "product_id": product_id,
+                            "quantity": self.random.randint(1, 20),
+                            "price_unit": price,
+                        }
+                    )
+                )
+            values.append(
+                {
+                    "move_type": "out_refund"
+                    if self.random.random() < refund_ratio
+                    else "out_invoice",
+                    "partner_id": self.random.choice(customer_ids),
+                    "invoice_user_id": self.random.choice(user_ids),
+                    "invoice_date": day,
+                    "date": day,
+                    "journal_id": journal.id,
+                    "invoice_line_ids": lines,
+                }
+            )
+        # post in date order so that sequence numbers follow the dates
+        values.sort(key=lambda vals: vals["invoice_date"])
+        Move = self.env["account.move"]
+        moves = Move
+        for batch in self._batches(values):
+            created = Move.create(batch)
+            if post:
+                created.action_post()
+            moves |= created
+            self.env.invalidate_all()
+        return moves
+
+    def payments(self, invoices, count, reconcile=True):
+        """``count`` customer payments, each paying one invoice in full (open invoices first)."""
+        Payment = self.env["account.payment"]
+        bank = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", self.company.id)], limit=1
+        )
+        targets = invoices.filtered(lambda m: m.move_type == "out_invoice")[:count]
+        payments = Payment
+        for batch in self._batches(targets):
+            created = Payment.create(
+                [
+                    {
+                        "payment_type": "inbound",
+                        "partner_type": "customer",
+                        "partner_id": move.commercial_partner_id.id,
+                        "amount": move.amount_residual,
+                        "currency_id": move.currency_id.id,
+                        "date": move.invoice_date + timedelta(days=self.random.randint(0, 60)),
+                        "journal_id": bank.id,
+                        "memo": move.name,
+                    }
+                    for move in batch
+                ]
+            )
+            created.action_post()
+            if reconcile:
+                for payment, move in zip(created, batch, strict=True):
+                    lines = (payment.move_id.line_ids | move.line_ids).filtered(
+                        lambda line: (
+                            line.account_id.account_type == "asset_receivable"
+                            and not line.reconciled
+                        )
+                    )
+                    lines.reconcile()
+            payments |= created
+            self.env.invalidate_all()
+        return payments

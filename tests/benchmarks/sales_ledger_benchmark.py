@@ -1,0 +1,119 @@
+"""Monthly sales ledger benchmark: generation and XLSX export of a big month.
+
+    python3 tests/benchmarks/sales_ledger_benchmark.py --database bench [--lines 50000]
+
+Creates (once, reused on later runs) customers, products and posted invoices in one month,
+then prints the time and peak memory of ``action_generate_lines()`` and of the XLSX export.
+Runs in a transaction that is rolled back unless ``--keep`` is given.
+"""
+
+import argparse
+import os
+import sys
+import time
+import tracemalloc
+from datetime import date
+
+import odoo
+from odoo.tools import config
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from data_generator import DataGenerator
+
+
+def measure(label, function):
+    tracemalloc.start()
+    started = time.perf_counter()
+    result = function()
+    elapsed = time.perf_counter() - started
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"{label:<32} {elapsed:8.2f} s   peak Python memory {peak / 1024 / 1024:8.1f} MiB")
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--config", default=os.path.join(REPO, "odoo.conf"))
+    parser.add_argument(
+        "--addons-path",
+        default=",".join(
+            [REPO, os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)), "addons")]
+        ),
+    )
+    parser.add_argument("--lines", type=int, default=50_000, help="invoice lines in the month")
+    parser.add_argument("--lines-per-invoice", type=int, default=50)
+    parser.add_argument("--customers", type=int, default=500)
+    parser.add_argument("--products", type=int, default=200)
+    parser.add_argument("--month", default="2024-06-01", help="first day of the month")
+    parser.add_argument("--keep", action="store_true", help="commit the generated data")
+    args = parser.parse_args()
+
+    config.parse_config(
+        [
+            "-c",
+            args.config,
+            "-d",
+            args.database,
+            "--addons-path",
+            args.addons_path,
+            "--log-level",
+            "warn",
+        ]
+    )
+    registry = odoo.modules.registry.Registry(args.database)
+    month = date.fromisoformat(args.month)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        period = env["sales.ledger.period"].search(
+            [("company_id", "=", env.company.id), ("date_from", "=", month)]
+        )
+        existing = env["account.move.line"].search_count(
+            [
+                ("move_id.move_type", "in", ("out_invoice", "out_refund")),
+                ("parent_state", "=", "posted"),
+                ("display_type", "=", "product"),
+                ("date", ">=", month),
+                ("date", "<=", month.replace(day=28)),
+            ]
+        )
+        missing = max(args.lines - existing, 0)
+        if missing:
+            gen = DataGenerator(env, seed=5, batch_size=200)
+            invoices_count = -(-missing // args.lines_per_invoice)
+            started = time.perf_counter()
+            customers = gen.customers(args.customers, prefix=f"B{month:%y%m}")
+            products = gen.products(args.products)
+            gen.invoices(
+                customers,
+                products,
+                months=1,
+                count=invoices_count,
+                start=month,
+                lines_per_invoice=args.lines_per_invoice,
+                refund_ratio=0.03,
+            )
+            print(
+                f"generated {invoices_count} invoices ({missing} lines) "
+                f"in {time.perf_counter() - started:.1f} s"
+            )
+        if not period:
+            period = env["sales.ledger.period"].create({"date_from": month})
+        measure("ledger generation", period.action_generate_lines)
+        print(f"ledger lines                     {period.line_count}")
+        print(f"anomalies                        {period.anomaly_count}")
+        report = env.ref("sales_ledger.action_report_sales_ledger_period_xlsx")
+        content, _fmt = measure(
+            "XLSX export", lambda: report._render(report.report_name, period.ids)
+        )
+        print(f"XLSX size                        {len(content) / 1024 / 1024:.1f} MiB")
+        if args.keep:
+            cr.commit()
+        else:
+            cr.rollback()
+
+
+if __name__ == "__main__":
+    main()
