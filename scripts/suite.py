@@ -27,7 +27,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONF = ROOT / "odoo.conf"
-MODULES = ("customer_archive", "sales_ledger", "sales_reconciliation", "complaint_tracking")
+MODULES = (
+    "customer_archive",
+    "sales_ledger",
+    "sales_reconciliation",
+    "complaint_tracking",
+    "complaint_tracking_sales_ledger",
+)
 # Debian packages for PDF reports with Chinese text, browser tests, and the build of
 # Odoo's source-only requirements (psycopg2, python-ldap).
 SYSTEM_PACKAGES = {

@@ -10,7 +10,13 @@ from odoo.tests import BaseCase, tagged
 from odoo.tools import config
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ("customer_archive", "sales_ledger", "sales_reconciliation", "complaint_tracking")
+MODULES = (
+    "customer_archive",
+    "sales_ledger",
+    "sales_reconciliation",
+    "complaint_tracking",
+    "complaint_tracking_sales_ledger",
+)
 PROBLEM = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) ")
 
 

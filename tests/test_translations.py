@@ -9,7 +9,13 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ("customer_archive", "sales_ledger", "sales_reconciliation", "complaint_tracking")
+MODULES = (
+    "customer_archive",
+    "sales_ledger",
+    "sales_reconciliation",
+    "complaint_tracking",
+    "complaint_tracking_sales_ledger",
+)
 # OCA's po format clears a msgstr equal to its msgid: acronyms such as "ID" stay untranslated.
 SAME_IN_CHINESE = re.compile(r"[A-Z0-9 ./_-]+")
 

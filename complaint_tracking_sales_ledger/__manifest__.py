@@ -1,0 +1,15 @@
+{
+    "name": "Complaint Tracking - Sales Ledger",
+    "summary": "Link customer complaints to their sales contracts (销售合同)",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales Ledger",
+    "author": "Sales Ledger Suite",
+    "license": "LGPL-3",
+    "depends": ["complaint_tracking", "sales_ledger"],
+    "data": [
+        "views/customer_complaint_views.xml",
+        "views/sales_contract_views.xml",
+    ],
+    "auto_install": True,
+    "installable": True,
+}

@@ -1,0 +1,2 @@
+from . import customer_complaint
+from . import sales_contract
