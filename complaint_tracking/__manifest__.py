@@ -13,6 +13,7 @@
         "security/complaint_tracking_rules.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/archive_retention_policy_data.xml",
         "data/mail_template_data.xml",
         "data/customer_complaint_category_data.xml",
         "report/customer_complaint_report_actions.xml",

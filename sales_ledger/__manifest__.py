@@ -13,6 +13,7 @@
         "security/sales_ledger_rules.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/archive_retention_policy_data.xml",
         "report/sales_ledger_reports.xml",
         "views/sales_wizard_views.xml",
         "views/sales_approval_views.xml",

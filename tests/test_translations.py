@@ -16,8 +16,9 @@ MODULES = (
     "complaint_tracking",
     "complaint_tracking_sales_ledger",
 )
-# OCA's po format clears a msgstr equal to its msgid: acronyms such as "ID" stay untranslated.
-SAME_IN_CHINESE = re.compile(r"[A-Z0-9 ./_-]+")
+# Terms without lowercase Latin letters ("ID", or text already written in Chinese, as in demo
+# data) read the same in Chinese, and OCA's po format clears a msgstr equal to its msgid.
+NEEDS_TRANSLATION = re.compile(r"[a-z]")
 
 
 @tagged("post_install", "-at_install")
@@ -32,6 +33,6 @@ class TestTranslations(TransactionCase):
                 terms = {row[4] for row in TranslationModuleReader(self.env.cr, modules=[module])}
                 self.assertTrue(terms, f"{module} exports no terms")
                 missing = sorted(
-                    term for term in terms - translated if not SAME_IN_CHINESE.fullmatch(term)
+                    term for term in terms - translated if NEEDS_TRANSLATION.search(term)
                 )
                 self.assertFalse(missing, f"{module}: terms without a zh_CN translation: {missing}")
