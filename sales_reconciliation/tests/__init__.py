@@ -1,0 +1,2 @@
+from . import test_amount_to_chinese
+from . import test_statement_figures
