@@ -1,2 +1,3 @@
 from . import test_amount_to_chinese
 from . import test_statement_figures
+from . import test_statement_workflow
