@@ -1,3 +1,4 @@
 from . import test_amount_to_chinese
 from . import test_statement_figures
 from . import test_statement_workflow
+from . import test_statement_portal
