@@ -76,7 +76,8 @@ class SaleOrder(models.Model):
     def _credit_policy_issues(self):
         """(blocking reasons, warnings) of the credit policy for this order."""
         self.ensure_one()
-        partner = self.partner_id.commercial_partner_id.with_company(self.company_id)
+        # credit limit and grade are read with sudo: salespeople see the verdict, not the file
+        partner = self.partner_id.commercial_partner_id.sudo().with_company(self.company_id)
         open_receivable, to_invoice, this_order, overdue_days = self._credit_exposure()
         if self._is_prepaid(open_receivable, to_invoice, this_order):
             return [], []

@@ -2,3 +2,4 @@ from . import test_amount_to_chinese
 from . import test_statement_figures
 from . import test_statement_workflow
 from . import test_statement_portal
+from . import test_credit_policy
