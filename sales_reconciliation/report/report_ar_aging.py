@@ -34,7 +34,7 @@ class ReportArAging(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         data = data or {}
         company = self.env["res.company"].browse(data.get("company_id")) or self.env.company
-        if company not in self.env.user.company_ids:
+        if not self.env.su and company not in self.env.user.company_ids:
             raise UserError(self.env._("You have no access to this company."))
         date_to = fields.Date.to_date(data.get("date_to")) or fields.Date.context_today(self)
         rows, totals = self._get_rows(company, date_to)

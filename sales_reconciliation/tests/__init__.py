@@ -3,3 +3,4 @@ from . import test_statement_figures
 from . import test_statement_workflow
 from . import test_statement_portal
 from . import test_credit_policy
+from . import test_reports

@@ -25,11 +25,11 @@ class SalesArAgingWizard(models.TransientModel):
     def action_pdf(self):
         self.ensure_one()
         return self.env.ref("sales_reconciliation.ar_aging_report_action").report_action(
-            self.company_id, data=self._report_data()
+            self.company_id, data=self._report_data(), config=False
         )
 
     def action_xlsx(self):
         self.ensure_one()
         return self.env.ref("sales_reconciliation.ar_aging_xlsx_report_action").report_action(
-            self.company_id, data=self._report_data()
+            self.company_id, data=self._report_data(), config=False
         )
