@@ -25,6 +25,9 @@
         "views/sales_statement_portal_templates.xml",
         "views/sales_reconciliation_menus.xml",
     ],
+    "demo": [
+        "demo/sales_reconciliation_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "sales_reconciliation/static/tests/tours/*.js",
