@@ -42,6 +42,11 @@ RETURN_MOVE_TYPES = ("out_refund",)
 # Partners handled per query batch: the number of queries grows with the number of
 # batches, never with the number of customers inside one batch.
 BATCH_SIZE = 2000
+# A 1x1 PNG, the signature of the demo confirmations.
+DEMO_SIGNATURE = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+    "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 FIGURE_FIELDS = (
     "opening_balance",
     "amount_sales",
@@ -1110,20 +1115,21 @@ class SalesStatement(models.Model):
                     "payment_difference_handling": "open",
                 }
             )._create_payments()
-        self = self.with_context(sales_statement_no_pdf=True)
-        statements = self.generate_statements(date_from, date_to, partners)
+        statements = self.with_context(sales_statement_no_pdf=True).generate_statements(
+            date_from, date_to, partners
+        )
         by_partner = {statement.partner_id: statement for statement in statements}
         states = ["draft", "sent", "disputed", "resolved", "confirmed", "done"]
-        signature = (
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
-        )
+        signature = DEMO_SIGNATURE
         for partner, state in zip(partners, states, strict=True):
             statement = by_partner.get(partner)
             if not statement or state == "draft":
                 continue
             statement.action_send()
             if state in ("disputed", "resolved"):
-                line = statement.line_ids.filtered(lambda line: line.document_type == "invoice")[-1:]
+                line = statement.line_ids.filtered(lambda line: line.document_type == "invoice")[
+                    -1:
+                ]
                 statement._action_customer_dispute(
                     [
                         {

@@ -4,3 +4,4 @@ from . import test_statement_workflow
 from . import test_statement_portal
 from . import test_credit_policy
 from . import test_reports
+from . import test_tour

@@ -5,6 +5,8 @@ from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
+from ..models.sales_statement import DEMO_SIGNATURE as SIGNATURE  # noqa: F401
+
 
 class StatementCommon(AccountTestInvoicingCommon):
     """Customers, users per role and helpers to post invoices, credit notes and

@@ -6,7 +6,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from .common import StatementCommon
+from .common import SIGNATURE, StatementCommon
 
 
 @tagged("post_install", "-at_install")
@@ -74,7 +74,7 @@ class TestReports(StatementCommon):
             data=action["data"],
         )
         self.assertEqual(report_type, "xlsx")
-        import openpyxl  # noqa: PLC0415  (only needed here)
+        import openpyxl
 
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=5)]
@@ -83,7 +83,7 @@ class TestReports(StatementCommon):
         self.assertEqual(rows[-1][9], 2650.0 + 777.0)
 
     def test_unpaid_summary_mailed_to_sales_managers(self):
-        rows, sums = self.env["report.sales_reconciliation.report_unpaid_summary"]._get_rows(
+        rows, _sums = self.env["report.sales_reconciliation.report_unpaid_summary"]._get_rows(
             self.company, date(2026, 2, 1), date(2026, 2, 28)
         )
         row = next(r for r in rows if r["partner"] == self.customer)
@@ -119,9 +119,8 @@ class TestReports(StatementCommon):
         statements = Statement.generate_statements("2026-02-01", "2026-02-28")
         self.assertEqual(len(statements), 3)
         statements.action_send()
-        signature = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
         by_partner = {s.partner_id: s for s in statements}
-        by_partner[self.customer]._action_customer_confirm("王会计", signature)
+        by_partner[self.customer]._action_customer_confirm("王会计", SIGNATURE)
         disputed = by_partner[self.other_customer]
         disputed._action_customer_dispute([{"document": "X", "their_amount": 1.0, "reason": "?"}])
         disputed.discrepancy_ids.write(
@@ -134,7 +133,7 @@ class TestReports(StatementCommon):
         disputed.discrepancy_ids.action_resolve()
         disputed.action_resolve()
         disputed.action_send()
-        disputed._action_customer_confirm("李经理", signature)
+        disputed._action_customer_confirm("李经理", SIGNATURE)
         # 3 due, 2 confirmed (one after a discrepancy): completion 66.67 %, accuracy 50 %
         [group] = self.env["sales.statement.kpi"]._read_group(
             [("user_id", "=", self.salesman.id), ("date_to", "=", "2026-02-28")],

@@ -4,9 +4,7 @@ import re
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
-from .common import StatementCommon
-
-SIGNATURE = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+from .common import SIGNATURE, StatementCommon
 
 
 @tagged("post_install", "-at_install")

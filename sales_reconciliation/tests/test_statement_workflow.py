@@ -6,7 +6,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import StatementCommon
+from .common import SIGNATURE, StatementCommon
 
 
 @tagged("post_install", "-at_install")
@@ -96,7 +96,7 @@ class TestStatementWorkflow(StatementCommon):
         statement.action_send()
         statement._action_customer_confirm(
             "王会计",
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+            SIGNATURE,
         )
         self._invoice(self.customer, 80.0, date(2026, 2, 26))
         self.env["sales.statement"].generate_statements("2026-02-01", "2026-02-28", self.customer)
@@ -160,7 +160,7 @@ class TestStatementWorkflow(StatementCommon):
         self.assertEqual(len(self._sent_message(statement)), 2)
         statement._action_customer_confirm(
             "王会计",
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+            SIGNATURE,
         )
         self.assertEqual(statement.state, "confirmed")
         signed = statement.revision_ids.filtered(lambda r: r.kind == "signed")
