@@ -23,6 +23,7 @@ env, customers, invoices, payments, months). Generated records are tagged with t
 """
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -147,6 +148,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", required=True)
     parser.add_argument("--config", default="odoo.conf")
+    parser.add_argument(
+        "--addons-path",
+        help="defaults to this repository and Odoo's own addons folder",
+    )
     parser.add_argument("--customers", type=int, default=1000)
     parser.add_argument("--invoices", type=int, default=100000)
     parser.add_argument("--payments", type=int, default=80000)
@@ -155,7 +160,13 @@ def main():
 
     import odoo
 
-    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    addons_path = args.addons_path or ",".join(
+        [root, os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)), "addons")]
+    )
+    odoo.tools.config.parse_config(
+        ["-c", args.config, "-d", args.database, f"--addons-path={addons_path}"]
+    )
     registry = odoo.modules.registry.Registry(args.database)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
