@@ -56,9 +56,7 @@ def generate_books(env, customers, invoices, payments, months, seed=42):
     today = date.today().replace(day=1)
     start = today - relativedelta(months=months)
     span = (today - start).days
-    Move = env["account.move"].with_context(
-        tracking_disable=True, mail_create_nolog=True, skip_invoice_sync=True
-    )
+    Move = env["account.move"].with_context(tracking_disable=True, mail_create_nolog=True)
     income = env["account.account"].search(
         [("account_type", "=", "income"), ("company_ids", "in", env.company.id)], limit=1
     )
