@@ -1,0 +1,13 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    statement_reminder_days = fields.Integer(
+        related="company_id.statement_reminder_days", readonly=False
+    )
+    discrepancy_escalation_days = fields.Integer(
+        related="company_id.discrepancy_escalation_days", readonly=False
+    )
+    credit_grace_days = fields.Integer(related="company_id.credit_grace_days", readonly=False)

@@ -1,0 +1,172 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, float_compare
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    credit_policy_warning = fields.Text(compute="_compute_credit_policy_warning")
+    credit_override_id = fields.Many2one("sales.credit.override", readonly=True, copy=False)
+
+    @api.depends("partner_id", "amount_total", "state")
+    def _compute_credit_policy_warning(self):
+        for order in self:
+            order.credit_policy_warning = False
+            if order.state in ("draft", "sent") and order.partner_id:
+                blocks, warnings = order._credit_policy_issues()
+                order.credit_policy_warning = "\n".join(blocks + warnings) or False
+
+    def _credit_exposure(self):
+        """Open receivables and the largest overdue days of the order's customer in
+        the order's company: one grouped query."""
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id
+        today = fields.Date.context_today(self)
+        self.env["account.move.line"].flush_model()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT COALESCE(SUM(aml.amount_residual), 0),
+                       COALESCE(MAX(%(today)s - aml.date_maturity)
+                                FILTER (WHERE aml.amount_residual > 0), 0)
+                  FROM account_move_line aml
+                  JOIN account_account acc ON acc.id = aml.account_id
+                  JOIN res_partner p ON p.id = aml.partner_id
+                 WHERE aml.parent_state = 'posted' AND aml.company_id = %(company)s
+                   AND acc.account_type = 'asset_receivable' AND aml.reconciled IS NOT TRUE
+                   AND p.commercial_partner_id = %(partner)s
+                """,
+                today=today,
+                company=self.company_id.id,
+                partner=partner.id,
+            )
+        )
+        open_receivable, overdue_days = rows[0]
+        others = self.search(
+            [
+                ("id", "!=", self._origin.id or 0),
+                ("company_id", "=", self.company_id.id),
+                ("partner_id.commercial_partner_id", "=", partner.id),
+                ("state", "=", "sale"),
+                ("order_line.untaxed_amount_to_invoice", ">", 0),
+            ]
+        )
+        to_invoice = sum(
+            order.currency_id._convert(
+                order.amount_to_invoice, self.company_id.currency_id, self.company_id, today
+            )
+            for order in others.sudo()
+        )
+        this_order = self.currency_id._convert(
+            self.amount_total, self.company_id.currency_id, self.company_id, today
+        )
+        return open_receivable, to_invoice, this_order, overdue_days
+
+    def _is_prepaid(self, open_receivable=None, to_invoice=0.0, this_order=0.0):
+        """Paid online in full, or covered by the customer's advance payments."""
+        self.ensure_one()
+        rounding = self.currency_id.rounding
+        if float_compare(self.amount_paid, self.amount_total, precision_rounding=rounding) >= 0:
+            return self.amount_total > 0
+        if open_receivable is None:
+            return False
+        return float_compare(open_receivable + to_invoice + this_order, 0.0, 2) <= 0
+
+    def _credit_policy_issues(self):
+        """(blocking reasons, warnings) of the credit policy for this order."""
+        self.ensure_one()
+        # credit limit and grade are read with sudo: salespeople see the verdict, not the file
+        partner = self.partner_id.commercial_partner_id.sudo().with_company(self.company_id)
+        open_receivable, to_invoice, this_order, overdue_days = self._credit_exposure()
+        if self._is_prepaid(open_receivable, to_invoice, this_order):
+            return [], []
+        blocks, warnings = [], []
+        currency = self.company_id.currency_id
+        if partner.credit_grade == "C":
+            blocks.append(self.env._("Customer %(name)s has credit grade C.", name=partner.name))
+        limit = partner.credit_limit
+        exposure = open_receivable + to_invoice + this_order
+        if limit and float_compare(exposure, limit, precision_rounding=currency.rounding) > 0:
+            blocks.append(
+                self.env._(
+                    "Credit limit exceeded: open receivables %(open)s + confirmed orders not "
+                    "invoiced %(orders)s + this order %(order)s = %(total)s > limit %(limit)s.",
+                    open=currency.format(open_receivable),
+                    orders=currency.format(to_invoice),
+                    order=currency.format(this_order),
+                    total=currency.format(exposure),
+                    limit=currency.format(limit),
+                )
+            )
+        grace = self.company_id.credit_grace_days
+        if overdue_days > grace:
+            blocks.append(
+                self.env._(
+                    "An invoice is overdue by %(days)s days (grace period %(grace)s days).",
+                    days=overdue_days,
+                    grace=grace,
+                )
+            )
+        if partner.credit_grade == "B":
+            warnings.append(
+                self.env._(
+                    "Customer %(name)s has credit grade B: follow the receivables closely.",
+                    name=partner.name,
+                )
+            )
+        return blocks, warnings
+
+    def _valid_credit_override(self):
+        self.ensure_one()
+        return (
+            self.env["sales.credit.override"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", self.partner_id.commercial_partner_id.id),
+                    ("company_id", "=", self.company_id.id),
+                    ("date_until", ">=", fields.Date.context_today(self)),
+                ],
+                order="date_until desc",
+                limit=1,
+            )
+        )
+
+    def _check_credit_policy(self):
+        for order in self:
+            blocks, warnings = order._credit_policy_issues()
+            if blocks:
+                override = order._valid_credit_override()
+                if not override:
+                    raise UserError(
+                        self.env._(
+                            "Order %(order)s is blocked by the credit policy:\n%(reasons)s\n"
+                            "A sales manager can grant a credit override.",
+                            order=order.name,
+                            reasons="\n".join(blocks),
+                        )
+                    )
+                override.write({"order_ids": [fields.Command.link(order.id)]})
+                order.credit_override_id = override
+                message = self.env._(
+                    "Confirmed under the credit override of %(approver)s (until %(date)s, "
+                    "reason: %(reason)s) despite: %(reasons)s",
+                    approver=override.approver_id.name,
+                    date=override.date_until,
+                    reason=override.reason,
+                    reasons=" ".join(blocks),
+                )
+                order.message_post(body=message)
+                override.message_post(
+                    body=self.env._("Used for order %(order)s.", order=order.name)
+                )
+            for warning in warnings:
+                order.message_post(body=warning)
+
+    def action_confirm(self):
+        # Data files (demo orders of other modules) are loaded while the registry is not
+        # ready: the policy applies to the confirmations of users, not to module loading.
+        if self.pool.ready and not self.env.context.get("skip_credit_policy"):
+            self._check_credit_policy()
+        return super().action_confirm()

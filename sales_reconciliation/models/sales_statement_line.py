@@ -1,0 +1,38 @@
+from odoo import fields, models
+
+
+class SalesStatementLine(models.Model):
+    _name = "sales.statement.line"
+    _description = "Customer Statement Line"
+    _order = "statement_id, sequence, id"
+
+    statement_id = fields.Many2one("sales.statement", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="statement_id.company_id", store=True)
+    currency_id = fields.Many2one(related="statement_id.currency_id")
+    sequence = fields.Integer(default=10)
+    move_line_id = fields.Many2one("account.move.line", "Journal Item", index="btree_not_null")
+    move_id = fields.Many2one("account.move", "Journal Entry")
+    date = fields.Date(required=True)
+    document = fields.Char()
+    document_type = fields.Selection(
+        [
+            ("invoice", "Invoice"),
+            ("refund", "Credit Note"),
+            ("payment", "Payment"),
+            ("other", "Other"),
+        ],
+        "Type",
+    )
+    order_ref = fields.Char("Order Reference")
+    description = fields.Char()
+    quantity = fields.Float(digits="Product Unit of Measure")
+    debit = fields.Monetary("Amount", help="Amount invoiced (debit).")
+    credit = fields.Monetary("Received", help="Amount received or credited (credit).")
+    running_balance = fields.Monetary("Balance")
+    outstanding = fields.Monetary(help="Part of this item still open at the end of the period.")
+    date_maturity = fields.Date("Due Date")
+    days_overdue = fields.Integer()
+    foreign_currency_id = fields.Many2one("res.currency", "Document Currency")
+    amount_currency = fields.Monetary(
+        "Amount in Document Currency", currency_field="foreign_currency_id"
+    )

@@ -1,0 +1,50 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..models.sales_statement import AGING_BUCKETS
+
+
+class ReportArAging(models.AbstractModel):
+    _name = "report.sales_reconciliation.report_ar_aging"
+    _description = "AR Aging Report"
+
+    @api.model
+    def _get_rows(self, company, date_to, partner_ids=None):
+        """Aging per customer at ``date_to``: one grouped query for all customers."""
+        Statement = self.env["sales.statement"]
+        aging = Statement._query_aging(company, date_to, partner_ids)
+        currency = company.currency_id
+        partners = self.env["res.partner"].browse(list(aging)).with_context(active_test=False)
+        partners.fetch(["name", "customer_code", "user_id"])
+        keys = [bucket[0] for bucket in AGING_BUCKETS]
+        rows = []
+        totals = dict.fromkeys(keys + ["total"], 0.0)
+        for partner in partners.sorted(lambda p: (p.customer_code or "", p.name or "")):
+            buckets = {key: currency.round(aging[partner.id][key]) for key in keys}
+            total = currency.round(sum(buckets.values()))
+            if currency.is_zero(total) and not any(buckets.values()):
+                continue
+            rows.append({"partner": partner, "total": total, **buckets})
+            for key in keys:
+                totals[key] += buckets[key]
+            totals["total"] += total
+        return rows, totals
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        data = data or {}
+        company = self.env["res.company"].browse(data.get("company_id")) or self.env.company
+        if not self.env.su and company not in self.env.user.company_ids:
+            raise UserError(self.env._("You have no access to this company."))
+        date_to = fields.Date.to_date(data.get("date_to")) or fields.Date.context_today(self)
+        rows, totals = self._get_rows(company, date_to)
+        return {
+            "doc_ids": docids,
+            "doc_model": "res.company",
+            "docs": company,
+            "company": company,
+            "date_to": date_to,
+            "rows": rows,
+            "totals": totals,
+            "buckets": self.env["sales.ar.aging.wizard"]._bucket_labels(),
+        }

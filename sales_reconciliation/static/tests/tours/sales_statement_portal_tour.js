@@ -1,0 +1,79 @@
+import { waitUntil } from "@odoo/hoot-dom";
+import { registry } from "@web/core/registry";
+
+// The Python test opens the statement through the link of the e-mail (access token).
+registry.category("web_tour.tours").add("sales_statement_portal_dispute_tour", {
+    steps: () => [
+        {
+            content: "The statement shows its closing balance",
+            trigger: ".o_statement_closing",
+        },
+        {
+            content: "Report a difference",
+            trigger: "a.o_statement_dispute",
+            run: "click",
+        },
+        {
+            content: "Tick the last invoice line",
+            trigger: ".modal .o_statement_dispute_form tbody tr:eq(0) input[type=checkbox]",
+            run: "click",
+        },
+        {
+            content: "Give our amount",
+            trigger: ".modal .o_statement_dispute_form tbody tr:eq(0) input[type=number]",
+            run: "edit 1800",
+        },
+        {
+            content: "Give the reason",
+            trigger: ".modal .o_statement_dispute_form tbody tr:eq(0) input[type=text]",
+            run: "edit 单价应为900元",
+        },
+        {
+            content: "Send the dispute",
+            trigger: ".modal .o_statement_dispute_submit",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The dispute is registered",
+            trigger: ".o_statement_disputed_alert",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("sales_statement_portal_confirm_tour", {
+    steps: () => [
+        {
+            content: "The corrected revision is shown",
+            trigger: ".o_statement_state",
+        },
+        {
+            content: "Confirm and sign",
+            trigger: "a.o_statement_confirm",
+            run: "click",
+        },
+        {
+            content: "The signature is drawn from the name",
+            trigger: ".modal canvas.o_web_sign_signature",
+            async run(helpers) {
+                await waitUntil(() => {
+                    const canvas = helpers.anchor;
+                    const context = canvas.getContext("2d");
+                    const imageData = context.getImageData(0, 0, canvas.width, canvas.height);
+                    const pixels = new Uint32Array(imageData.data.buffer);
+                    return pixels.some((pixel) => pixel !== 0);
+                });
+            },
+        },
+        {
+            content: "Submit the signature",
+            trigger: ".modal .o_portal_sign_submit:enabled",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The statement is confirmed",
+            trigger: ".o_statement_confirmed_alert",
+        },
+    ],
+});

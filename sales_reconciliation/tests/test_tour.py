@@ -1,0 +1,54 @@
+from datetime import date
+
+from odoo.tests import HttpCase, tagged
+
+from .common import StatementCommon
+
+
+@tagged("post_install", "-at_install")
+class TestStatementTour(StatementCommon, HttpCase):
+    def test_dispute_resolve_resend_confirm(self):
+        invoice = self._invoice(self.customer, 2000.0, date(2026, 2, 5), due=date(2026, 3, 7))
+        statement = self.env["sales.statement"].generate_statements(
+            "2026-02-01", "2026-02-28", self.customer
+        )
+        statement.with_user(self.salesman).action_send()
+        # the customer opens the link of the e-mail and disputes the invoice line
+        link = statement.get_portal_url()
+        self.assertIn(link, self._sent_body(statement))
+        self.start_tour(link, "sales_statement_portal_dispute_tour")
+        self.assertEqual(statement.state, "disputed")
+        self.assertRecordValues(
+            statement.discrepancy_ids,
+            [
+                {
+                    "document": invoice.name,
+                    "their_amount": 1800.0,
+                    "customer_reason": "单价应为900元",
+                }
+            ],
+        )
+        # the salesperson resolves it: a credit note of 200 and a new revision
+        discrepancy = statement.discrepancy_ids.with_user(self.salesman)
+        discrepancy.write(
+            {
+                "reason_category": "price",
+                "responsible_side": "company",
+                "resolution": "按合同单价900元开具红字发票200元",
+            }
+        )
+        discrepancy.action_resolve()
+        statement.with_user(self.salesman).action_resolve()
+        self._invoice(self.customer, 200.0, date(2026, 2, 27), move_type="out_refund")
+        statement.with_user(self.salesman).action_send()
+        self.assertRecordValues(
+            statement, [{"state": "sent", "revision": 1, "closing_balance": 1800.0}]
+        )
+        # the re-sent revision is confirmed with a signature
+        self.start_tour(statement.get_portal_url(), "sales_statement_portal_confirm_tour")
+        self.assertEqual(statement.state, "confirmed")
+        self.assertTrue(statement.signature)
+        self.assertEqual(statement.confirmed_by, self.customer.name)
+
+    def _sent_body(self, statement):
+        return "".join(statement.message_ids.mapped("body"))

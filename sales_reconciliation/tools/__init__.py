@@ -1,0 +1,1 @@
+from .amount_to_chinese import amount_to_chinese

@@ -1,0 +1,2 @@
+from . import sales_statement_generate
+from . import sales_ar_aging_wizard
