@@ -13,6 +13,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
+        "data/archive_retention_policy_data.xml",
         "data/ir_cron_data.xml",
         "report/sales_statement_reports.xml",
         "views/wizard_views.xml",
