@@ -201,7 +201,7 @@ class TestStatementFigures(StatementCommon):
         eur = self.setup_other_currency("EUR", rates=[("2026-01-01", 2.0)])
         invoice = self._invoice(self.customer, 300.0, date(2026, 2, 12), currency=eur)
         statement = self._generate(self.customer)
-        line = statement.line_ids.filtered(lambda l: l.move_id == invoice)
+        line = statement.line_ids.filtered(lambda entry: entry.move_id == invoice)
         self.assertRecordValues(
             line,
             [{"debit": 150.0, "foreign_currency_id": eur.id, "amount_currency": 300.0}],
