@@ -116,7 +116,7 @@ class TestStatementPortal(StatementCommon, HttpCase):
 
     def test_dispute_lines_through_route_notifies_salesperson(self):
         self.authenticate("sr_portal_wang", "sr_portal_wang")
-        line = self.statement.line_ids.filtered(lambda l: l.document == self.inv_feb20.name)
+        line = self.statement.line_ids.filtered(lambda entry: entry.document == self.inv_feb20.name)
         response = self.url_open(
             f"/my/statements/{self.statement.id}/dispute",
             data={

@@ -107,7 +107,7 @@ class TestStatementWorkflow(StatementCommon):
     def test_dispute_resolve_resend_confirm_handover(self):
         statement = self.statement
         statement.action_send()
-        line = statement.line_ids.filtered(lambda l: l.document == self.inv_feb20.name)
+        line = statement.line_ids.filtered(lambda entry: entry.document == self.inv_feb20.name)
         discrepancies = statement._action_customer_dispute(
             [{"statement_line_id": line.id, "their_amount": 360.0, "reason": "单价应为180"}]
         )
