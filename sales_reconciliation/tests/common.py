@@ -50,12 +50,14 @@ class StatementCommon(AccountTestInvoicingCommon):
             company_ids=[Command.set(cls.company.ids)],
         )
         Partner = cls.env["res.partner"]
+        agreement = cls.env["ir.attachment"].create({"name": "月结协议.pdf", "raw": b"%PDF-1.4"})
         cls.customer = Partner.create(
             {
                 "name": "上海宏达贸易有限公司",
                 "is_company": True,
                 "email": "ap@hongda.example.com",
                 "user_id": cls.salesman.id,
+                "settlement_agreement_ids": [Command.link(agreement.id)],
                 "settlement_method": "monthly",
                 "lang": "en_US",
             }
