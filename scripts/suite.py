@@ -261,12 +261,22 @@ def installed_modules(conf, database):
 
 
 def drop_database(database):
-    """Drop a database and its filestore through Odoo's own database manager."""
-    subprocess.run(
-        [sys.executable, "-m", "odoo", "db", "-c", str(CONF), "drop", database],
-        check=False,
-        stdout=subprocess.DEVNULL,
-    )
+    """Drop a database and its filestore."""
+    import psycopg2.sql  # pylint: disable=import-outside-toplevel  # installed with Odoo
+
+    from odoo.tools import config  # pylint: disable=import-outside-toplevel
+
+    with pg_cursor(read_conf()) as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [database],
+        )
+        cursor.execute(
+            psycopg2.sql.SQL("DROP DATABASE IF EXISTS {}").format(psycopg2.sql.Identifier(database))
+        )
+    config.parse_config(["-c", str(CONF)])
+    shutil.rmtree(config.filestore(database), ignore_errors=True)
 
 
 def ensure_port_free(port):

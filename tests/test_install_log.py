@@ -1,13 +1,16 @@
 """Installing the suite with demo data at --log-level=warn prints nothing from its modules."""
 
 import re
+import shutil
 import subprocess
 import sys
 import uuid
+from contextlib import closing
 from pathlib import Path
 
+from odoo import sql_db
 from odoo.tests import BaseCase, tagged
-from odoo.tools import config
+from odoo.tools import SQL, config
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = (
@@ -49,9 +52,10 @@ class TestInstallLog(BaseCase):
                 timeout=1800,
             )
         finally:
-            subprocess.run(
-                [*odoo[:3], "db", "-c", odoo[4], "drop", database], capture_output=True, check=False
-            )
+            with closing(sql_db.db_connect("postgres").cursor()) as cr:
+                cr._cnx.autocommit = True  # DROP DATABASE cannot run in a transaction
+                cr.execute(SQL("DROP DATABASE IF EXISTS %s", SQL.identifier(database)))
+            shutil.rmtree(config.filestore(database), ignore_errors=True)
         self.assertEqual(result.returncode, 0, result.stderr[-3000:])
         # A warning is ours when its logger or its text names one of the suite's modules.
         ours = [
