@@ -28,19 +28,26 @@ class TestStatementTour(StatementCommon, HttpCase):
                 }
             ],
         )
-        # the salesperson resolves it: a credit note of 200 and a new revision
-        discrepancy = statement.discrepancy_ids.with_user(self.salesman)
-        discrepancy.write(
-            {
-                "reason_category": "price",
-                "responsible_side": "company",
-                "resolution": "按合同单价900元开具红字发票200元",
-            }
-        )
-        discrepancy.action_resolve()
-        statement.with_user(self.salesman).action_resolve()
+        # accounting issues the credit note; the salesperson records the resolution,
+        # marks the statement resolved and sends the corrected revision from the back end
         self._invoice(self.customer, 200.0, date(2026, 2, 27), move_type="out_refund")
-        statement.with_user(self.salesman).action_send()
+        self.start_tour(
+            f"/odoo/action-sales_reconciliation.sales_statement_action/{statement.id}",
+            "sales_statement_resolve_tour",
+            login=self.salesman.login,
+        )
+        self.assertRecordValues(
+            statement.discrepancy_ids,
+            [
+                {
+                    "state": "resolved",
+                    "reason_category": "price",
+                    "responsible_side": "company",
+                    "resolution": "按合同单价900元开具红字发票200元",
+                    "resolved_by": self.salesman.id,
+                }
+            ],
+        )
         self.assertRecordValues(
             statement, [{"state": "sent", "revision": 1, "closing_balance": 1800.0}]
         )

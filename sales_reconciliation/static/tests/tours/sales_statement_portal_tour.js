@@ -77,3 +77,57 @@ registry.category("web_tour.tours").add("sales_statement_portal_confirm_tour", {
         },
     ],
 });
+
+// The salesperson opens the disputed statement in the back end.
+registry.category("web_tour.tours").add("sales_statement_resolve_tour", {
+    steps: () => [
+        {
+            content: "Open the discrepancies",
+            trigger: ".o_notebook a[name=discrepancies]",
+            run: "click",
+        },
+        {
+            content: "Edit the customer's discrepancy",
+            trigger: ".o_field_widget[name=discrepancy_ids] .o_data_row:eq(0) .o_data_cell[name=reason_category]",
+            run: "click",
+        },
+        {
+            content: "It is a price adjustment",
+            trigger: ".o_data_row.o_selected_row .o_field_widget[name=reason_category] select",
+            run: 'select "price"',
+        },
+        {
+            content: "Our company is responsible",
+            trigger: ".o_data_row.o_selected_row .o_field_widget[name=responsible_side] select",
+            run: 'select "company"',
+        },
+        {
+            content: "Write the resolution",
+            trigger: ".o_data_row.o_selected_row .o_field_widget[name=resolution] textarea",
+            run: "edit 按合同单价900元开具红字发票200元",
+        },
+        {
+            content: "Resolve the discrepancy",
+            trigger: ".o_data_row.o_selected_row button[name=action_resolve]",
+            run: "click",
+        },
+        {
+            content: "The discrepancy is resolved",
+            trigger: ".o_field_widget[name=discrepancy_ids] .o_data_row:eq(0).text-success",
+        },
+        {
+            content: "Mark the statement resolved",
+            trigger: ".o_form_statusbar button[name=action_resolve]",
+            run: "click",
+        },
+        {
+            content: "Send the corrected statement",
+            trigger: ".o_form_statusbar button.btn-primary[name=action_send]",
+            run: "click",
+        },
+        {
+            content: "The new revision is sent",
+            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value=sent]",
+        },
+    ],
+});
