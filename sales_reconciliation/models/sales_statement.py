@@ -230,15 +230,24 @@ class SalesStatement(models.Model):
         return SQL(" AND ").join(conditions)
 
     @api.model
-    def _residual_at(self, date_to):
-        """SQL expression: company-currency residual of ``aml`` at ``date_to``
-        (reconciliations dated later are not taken into account)."""
+    def _later_reconciled(self, company, date_to):
+        """SQL sub-query ``(id, amount)``: per journal item, the amount that
+        reconciliations dated after ``date_to`` took off its residual. Adding it to
+        ``amount_residual`` gives the residual at ``date_to``; the sub-query reads only
+        the partial reconciliations after that date, whatever the size of the books."""
         return SQL(
-            """aml.balance
-            - COALESCE((SELECT SUM(apr.amount) FROM account_partial_reconcile apr
-                        WHERE apr.debit_move_id = aml.id AND apr.max_date <= %(date)s), 0)
-            + COALESCE((SELECT SUM(apr.amount) FROM account_partial_reconcile apr
-                        WHERE apr.credit_move_id = aml.id AND apr.max_date <= %(date)s), 0)""",
+            """
+            SELECT later.id, SUM(later.amount) AS amount
+              FROM (SELECT apr.debit_move_id AS id, apr.amount
+                      FROM account_partial_reconcile apr
+                     WHERE apr.company_id = %(company)s AND apr.max_date > %(date)s
+                    UNION ALL
+                    SELECT apr.credit_move_id, -apr.amount
+                      FROM account_partial_reconcile apr
+                     WHERE apr.company_id = %(company)s AND apr.max_date > %(date)s) later
+          GROUP BY later.id
+            """,
+            company=company.id,
             date=date_to,
         )
 
@@ -307,22 +316,20 @@ class SalesStatement(models.Model):
     @api.model
     def _open_items_query(self, company, date_to, partner_ids=None):
         """SQL sub-query: the receivable items still open at ``date_to`` with their
-        company-currency residual at that date. Items fully reconciled by then are
-        skipped through the ``reconciled`` flag, so the query stays cheap."""
+        company-currency residual at that date: the items not reconciled today, and
+        those reconciled by entries dated after ``date_to``."""
         return SQL(
             """
             SELECT p.commercial_partner_id AS partner_id, aml.id, aml.date, aml.date_maturity,
-                   %(residual)s AS residual
+                   aml.amount_residual + COALESCE(later.amount, 0) AS residual
               FROM account_move_line aml
               JOIN account_account acc ON acc.id = aml.account_id
               JOIN res_partner p ON p.id = aml.partner_id
+         LEFT JOIN (%(later)s) later ON later.id = aml.id
              WHERE %(where)s AND aml.date <= %(date_to)s
-               AND (aml.reconciled IS NOT TRUE OR EXISTS (
-                    SELECT 1 FROM account_partial_reconcile apr
-                     WHERE (apr.debit_move_id = aml.id OR apr.credit_move_id = aml.id)
-                       AND apr.max_date > %(date_to)s))
+               AND (aml.reconciled IS NOT TRUE OR later.id IS NOT NULL)
             """,
-            residual=self._residual_at(date_to),
+            later=self._later_reconciled(company, date_to),
             where=self._receivable_where(company, partner_ids),
             date_to=date_to,
         )
@@ -355,7 +362,8 @@ class SalesStatement(models.Model):
             """
             SELECT p.commercial_partner_id, aml.id, aml.date, aml.move_id, m.name, m.move_type,
                    m.invoice_origin, COALESCE(NULLIF(m.ref, ''), aml.name), aml.date_maturity,
-                   aml.balance, aml.currency_id, aml.amount_currency, %(residual)s,
+                   aml.balance, aml.currency_id, aml.amount_currency,
+                   aml.amount_residual + COALESCE(later.amount, 0),
                    CASE WHEN m.move_type IN %(invoice_types)s THEN
                        (SELECT SUM(pl.quantity) FROM account_move_line pl
                          WHERE pl.move_id = aml.move_id AND pl.display_type = 'product') END
@@ -363,10 +371,11 @@ class SalesStatement(models.Model):
               JOIN account_move m ON m.id = aml.move_id
               JOIN account_account acc ON acc.id = aml.account_id
               JOIN res_partner p ON p.id = aml.partner_id
+         LEFT JOIN (%(later)s) later ON later.id = aml.id
              WHERE %(where)s AND aml.date BETWEEN %(date_from)s AND %(date_to)s
           ORDER BY p.commercial_partner_id, aml.date, m.name, aml.id
             """,
-            residual=self._residual_at(date_to),
+            later=self._later_reconciled(company, date_to),
             where=self._receivable_where(company, partner_ids),
             date_from=date_from,
             date_to=date_to,
@@ -607,6 +616,7 @@ class SalesStatement(models.Model):
         partners.user_id.fetch(["sale_team_id"])
         period_type = self._period_type_of(date_from, date_to)
         to_create = []
+        new_lines = []
         refreshed = self.browse()
         to_refresh = []
         reissued = self.browse()
@@ -627,28 +637,31 @@ class SalesStatement(models.Model):
                         "period_type": period_type,
                         "user_id": partner.user_id.id,
                         "team_id": partner.user_id.sale_team_id.id,
-                        "line_ids": [fields.Command.create(line) for line in figures["lines"]],
                     }
                 )
                 to_create.append(values)
+                new_lines.append(figures["lines"])
                 continue
             if statement.state in ("confirmed", "done") or statement.content_hash == content_hash:
                 continue
             if statement.state != "draft":
                 values.update({"revision": statement.revision + 1, "state": "draft"})
                 reissued |= statement
-            values["line_ids"] = [fields.Command.create(line) for line in figures["lines"]]
             refreshed |= statement
-            to_refresh.append((statement, values))
+            to_refresh.append((statement, values, figures["lines"]))
         # Replace the lines of refreshed statements: one DELETE for all of them.
         refreshed.line_ids.unlink()
-        for statement, values in to_refresh:
+        for statement, values, _lines in to_refresh:
             statement.write(values)
         if to_create:
             numbers = self._next_numbers(len(to_create), date_to)
             for values, number in zip(to_create, numbers, strict=True):
                 values["name"] = number
         created = statements.create(to_create)
+        self.env["sales.statement.line"]._insert_bulk(
+            [(statement, lines) for statement, _values, lines in to_refresh]
+            + list(zip(created, new_lines, strict=True))
+        )
         if reissued:
             reissued.sudo(False)._message_log_batch(
                 bodies={
@@ -796,7 +809,9 @@ class SalesStatement(models.Model):
                 values.update({key: figures[key] for key in FIGURE_FIELDS})
                 values["content_hash"] = self._content_hash(figures)
                 statement.sudo().line_ids.unlink()
-                values["line_ids"] = [fields.Command.create(line) for line in figures["lines"]]
+                self.env["sales.statement.line"].sudo()._insert_bulk(
+                    [(statement, figures["lines"])]
+                )
             statement.sudo().write(values)
             statement.message_post(
                 body=self.env._("Reissued as revision %(revision)s.", revision=statement.revision)

@@ -10,7 +10,9 @@ Typical use inside ``odoo shell`` or a script that opened a registry::
     customers = gen.customers(1000)
     products = gen.products(200)
     invoices = gen.invoices(customers, products, months=24, count=100_000, start="2025-01-01")
-    payments = gen.payments(invoices, count=80_000)
+    payments = gen.payments(invoices, count=80_000, partial_ratio=0.1)
+
+With ``commit=True`` every batch is committed, so that a long run keeps what it made.
 """
 
 import random
@@ -26,8 +28,9 @@ PRODUCTS = ["电机", "配电柜", "变频器", "空压机", "水泵", "阀门",
 
 
 class DataGenerator:
-    def __init__(self, env, seed=0, batch_size=500, company=None):
+    def __init__(self, env, seed=0, batch_size=500, company=None, commit=False):
         self.env = env
+        self.commit = commit
         self.company = company or env.company
         self.env = env(
             context=dict(
@@ -47,6 +50,12 @@ class DataGenerator:
     def _batches(self, items):
         for start in range(0, len(items), self.batch_size):
             yield items[start : start + self.batch_size]
+
+    def _end_batch(self):
+        """Free the cache of the batch; with ``commit``, keep what was made so far."""
+        if self.commit:
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+        self.env.invalidate_all()
 
     def _ensure_chart(self):
         journal = self.env["account.journal"].search(
@@ -181,43 +190,57 @@ class DataGenerator:
             if post:
                 created.action_post()
             moves |= created
-            self.env.invalidate_all()
+            self._end_batch()
         return moves
 
-    def payments(self, invoices, count, reconcile=True):
-        """``count`` customer payments, each paying one invoice in full (open invoices first)."""
+    def payments(self, invoices, count, partial_ratio=0.0, max_delay=90, end=None):
+        """``count`` customer payments on the open ``invoices`` (oldest first), reconciled
+        with them; ``partial_ratio`` of them pay part of the invoice only.
+
+        Payments are created and posted per batch, and each batch is reconciled in one
+        ``_reconcile_plan`` call, as the batch payment wizard does. A payment is dated up to
+        ``max_delay`` days after its invoice, never after ``end`` (default: today).
+        """
         Payment = self.env["account.payment"]
+        end = fields.Date.to_date(end) if end else fields.Date.context_today(Payment)
         bank = self.env["account.journal"].search(
             [("type", "=", "bank"), ("company_id", "=", self.company.id)], limit=1
         )
-        targets = invoices.filtered(lambda m: m.move_type == "out_invoice")[:count]
+        targets = invoices.filtered(
+            lambda m: m.move_type == "out_invoice" and m.payment_state == "not_paid"
+        ).sorted(lambda m: (m.invoice_date, m.id))[:count]
         payments = Payment
         for batch in self._batches(targets):
-            created = Payment.create(
-                [
+            values = []
+            for move in batch:
+                amount = move.amount_residual
+                if self.random.random() < partial_ratio:
+                    amount = move.currency_id.round(amount * self.random.uniform(0.2, 0.8))
+                values.append(
                     {
                         "payment_type": "inbound",
                         "partner_type": "customer",
                         "partner_id": move.commercial_partner_id.id,
-                        "amount": move.amount_residual,
+                        "amount": amount,
                         "currency_id": move.currency_id.id,
-                        "date": move.invoice_date + timedelta(days=self.random.randint(0, 60)),
+                        "date": min(
+                            move.invoice_date + timedelta(days=self.random.randint(0, max_delay)),
+                            end,
+                        ),
                         "journal_id": bank.id,
                         "memo": move.name,
                     }
-                    for move in batch
+                )
+            created = Payment.create(values)
+            created.action_post()
+            self.env["account.move.line"]._reconcile_plan(
+                [
+                    (payment.move_id.line_ids | move.line_ids).filtered(
+                        lambda line: line.account_id.account_type == "asset_receivable"
+                    )
+                    for payment, move in zip(created, batch, strict=True)
                 ]
             )
-            created.action_post()
-            if reconcile:
-                for payment, move in zip(created, batch, strict=True):
-                    lines = (payment.move_id.line_ids | move.line_ids).filtered(
-                        lambda line: (
-                            line.account_id.account_type == "asset_receivable"
-                            and not line.reconciled
-                        )
-                    )
-                    lines.reconcile()
             payments |= created
-            self.env.invalidate_all()
+            self._end_batch()
         return payments
