@@ -10,7 +10,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-from ..tools import amount_to_chinese
+from ..tools import amount_to_chinese, bulk_insert
 
 _logger = logging.getLogger(__name__)
 
@@ -563,7 +563,8 @@ class SalesStatement(models.Model):
                 count,
             )
         )
-        return [sequence.get_next_char(row[0]) for row in rows]
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [f"{prefix}{row[0]:0{sequence.padding}d}{suffix}" for row in rows]
 
     @api.model
     def generate_statements(self, date_from, date_to, partners=None):
@@ -653,14 +654,14 @@ class SalesStatement(models.Model):
         refreshed.line_ids.unlink()
         for statement, values, _lines in to_refresh:
             statement.write(values)
-        if to_create:
-            numbers = self._next_numbers(len(to_create), date_to)
-            for values, number in zip(to_create, numbers, strict=True):
-                values["name"] = number
-        created = statements.create(to_create)
-        self.env["sales.statement.line"]._insert_bulk(
+        numbers = self._next_numbers(len(to_create), date_to)
+        for values, number in zip(to_create, numbers, strict=True):
+            values.update(name=number, state="draft", revision=0)
+        created = bulk_insert(statements, to_create)
+        lines_by_partner = dict(zip([v["partner_id"] for v in to_create], new_lines, strict=True))
+        self._insert_lines(
             [(statement, lines) for statement, _values, lines in to_refresh]
-            + list(zip(created, new_lines, strict=True))
+            + [(statement, lines_by_partner[statement.partner_id.id]) for statement in created]
         )
         if reissued:
             reissued.sudo(False)._message_log_batch(
@@ -674,6 +675,21 @@ class SalesStatement(models.Model):
                 }
             )
         return existing | created
+
+    def _insert_lines(self, lines_by_statement):
+        """Write the lines of many statements in one query: they are plain copies of
+        figures computed in SQL (``lines_by_statement``: [(statement, [values])])."""
+        bulk_insert(
+            self.env["sales.statement.line"],
+            [
+                {"statement_id": statement.id, "company_id": statement.company_id.id, **line}
+                for statement, lines in lines_by_statement
+                for line in lines
+            ],
+        )
+        self.concat(*(statement for statement, _lines in lines_by_statement)).invalidate_recordset(
+            ["line_ids"]
+        )
 
     @api.model
     def _cron_generate_statements(self):
@@ -809,9 +825,7 @@ class SalesStatement(models.Model):
                 values.update({key: figures[key] for key in FIGURE_FIELDS})
                 values["content_hash"] = self._content_hash(figures)
                 statement.sudo().line_ids.unlink()
-                self.env["sales.statement.line"].sudo()._insert_bulk(
-                    [(statement, figures["lines"])]
-                )
+                statement.sudo()._insert_lines([(statement, figures["lines"])])
             statement.sudo().write(values)
             statement.message_post(
                 body=self.env._("Reissued as revision %(revision)s.", revision=statement.revision)
