@@ -133,11 +133,13 @@ class DataGenerator:
         refund_ratio=0.0,
         salespeople=None,
         post=True,
+        journal=None,
     ):
         """``count`` customer invoices spread evenly over ``months`` months from ``start``.
 
         Each invoice has ``lines_per_invoice`` product lines; ``refund_ratio`` of the documents
-        are credit notes. Returns the moves, posted unless ``post`` is false.
+        are credit notes. Returns the moves, posted unless ``post`` is false. Several
+        processes can generate at once, each in a sales ``journal`` of its own.
         """
         start = (
             fields.Date.to_date(start)
@@ -147,7 +149,7 @@ class DataGenerator:
         end = start + relativedelta(months=months)
         span = (end - start).days
         users = salespeople if salespeople is not None else self.salespeople()
-        journal = self.env["account.journal"].search(
+        journal = journal or self.env["account.journal"].search(
             [("type", "=", "sale"), ("company_id", "=", self.company.id)], limit=1
         )
         customer_ids = customers.ids
@@ -193,17 +195,18 @@ class DataGenerator:
             self._end_batch()
         return moves
 
-    def payments(self, invoices, count, partial_ratio=0.0, max_delay=90, end=None):
+    def payments(self, invoices, count, partial_ratio=0.0, max_delay=90, end=None, journal=None):
         """``count`` customer payments on the open ``invoices`` (oldest first), reconciled
         with them; ``partial_ratio`` of them pay part of the invoice only.
 
         Payments are created and posted per batch, and each batch is reconciled in one
         ``_reconcile_plan`` call, as the batch payment wizard does. A payment is dated up to
-        ``max_delay`` days after its invoice, never after ``end`` (default: today).
+        ``max_delay`` days after its invoice, never after ``end`` (default: today), in
+        the bank ``journal`` (default: the first one).
         """
         Payment = self.env["account.payment"]
         end = fields.Date.to_date(end) if end else fields.Date.context_today(Payment)
-        bank = self.env["account.journal"].search(
+        bank = journal or self.env["account.journal"].search(
             [("type", "=", "bank"), ("company_id", "=", self.company.id)], limit=1
         )
         targets = invoices.filtered(

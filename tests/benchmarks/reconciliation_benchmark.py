@@ -22,6 +22,7 @@ Usage (database with the suite installed, e.g. ``python3 scripts/suite.py run --
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
 from datetime import timedelta
@@ -35,36 +36,105 @@ PREFIX = "BENCH"
 OCA_PEERS = ("partner_statement", "account_financial_report")
 
 
-def build_books(env, customers, invoices, payments, months, start):
-    """The benchmark book, made by the shared generator and committed batch by batch;
-    a later run reuses it and makes only what is missing."""
-    gen = DataGenerator(env, seed=42, batch_size=1000, commit=True)
-    Partner = gen.env["res.partner"]
-    Move = gen.env["account.move"]
-    partners = Partner.search([("customer_code", "=like", f"{PREFIX}%")], order="id")
-    if not partners:
-        partners = gen.customers(customers, prefix=PREFIX)
-        env.cr.commit()  # pylint: disable=invalid-commit
-    partners = partners[:customers]
-    domain = [
+def journals(env, kind, jobs):
+    """One journal of ``kind`` (sale or bank) per generating process: each process
+    numbers its own documents, so none waits for another's sequence."""
+    Journal = env["account.journal"]
+    prefix = f"B{kind[0].upper()}"
+    found = Journal.search(
+        [
+            ("type", "=", kind),
+            ("company_id", "=", env.company.id),
+            ("code", "not like", f"{prefix}%"),
+        ],
+        limit=1,
+    )
+    for part in range(1, jobs):
+        code = f"{prefix}{part:02d}"
+        found |= Journal.search(
+            [("code", "=", code), ("company_id", "=", env.company.id)]
+        ) or Journal.create({"name": f"Benchmark {kind} {part}", "code": code, "type": kind})
+    return found
+
+
+def book_domain(partners):
+    return [
         ("partner_id", "in", partners.ids),
         ("move_type", "in", ("out_invoice", "out_refund")),
         ("state", "=", "posted"),
     ]
-    missing = invoices - Move.search_count(domain)
+
+
+def build_books(env, args, start):
+    """The benchmark book, made by the shared generator in ``args.jobs`` processes and
+    committed batch by batch; a later run reuses it and makes only what is missing."""
+    gen = DataGenerator(env, seed=42, batch_size=1000, commit=True)
+    Partner = gen.env["res.partner"]
+    partners = Partner.search([("customer_code", "=like", f"{PREFIX}%")], order="id")
+    if not partners:
+        partners = gen.customers(args.customers, prefix=PREFIX)
+    if not gen.env["product.product"].search_count([("default_code", "=like", "BP%")]):
+        gen.products(200)
+    journals(env, "sale", args.jobs)
+    journals(env, "bank", args.jobs)
+    env.cr.commit()  # pylint: disable=invalid-commit
+    partners = partners[: args.customers]
+    missing = args.invoices - gen.env["account.move"].search_count(book_domain(partners))
     if missing > 0:
-        print(f"generating {missing} invoices and credit notes")
-        products = gen.products(200)
-        gen.invoices(partners, products, months, missing, start=start, refund_ratio=0.05)
+        print(f"generating {missing} invoices and credit notes", flush=True)
+        run_parts("invoices", missing, args)
     paid = gen.env["account.payment"].search_count([("partner_id", "in", partners.ids)])
-    if payments > paid:
-        print(f"generating {payments - paid} payments")
-        gen.payments(
-            Move.search(domain + [("payment_state", "=", "not_paid")]),
-            payments - paid,
-            partial_ratio=0.1,
-        )
+    if args.payments > paid:
+        print(f"generating {args.payments - paid} payments", flush=True)
+        run_parts("payments", args.payments - paid, args)
     return partners
+
+
+def run_parts(phase, count, args):
+    """Run ``phase`` for ``count`` documents in ``args.jobs`` processes."""
+    shares = [count // args.jobs + (part < count % args.jobs) for part in range(args.jobs)]
+    common = [sys.executable, os.path.abspath(__file__), "--database", args.database]
+    common += ["--config", args.config, "--customers", str(args.customers)]
+    common += ["--months", str(args.months), "--jobs", str(args.jobs)]
+    if args.addons_path:
+        common += ["--addons-path", args.addons_path]
+    processes = [
+        subprocess.Popen([*common, "--part", f"{phase}:{part}:{share}"])
+        for part, share in enumerate(shares)
+        if share
+    ]
+    if any(process.wait() for process in processes):
+        raise SystemExit(f"generating {phase} failed")
+
+
+def generate_part(env, args, start):
+    """One process's share of the book (``--part PHASE:INDEX:COUNT``)."""
+    phase, part, count = args.part.split(":")
+    part, count = int(part), int(count)
+    gen = DataGenerator(env, seed=42 + part, batch_size=1000, commit=True)
+    partners = gen.env["res.partner"].search(
+        [("customer_code", "=like", f"{PREFIX}%")], order="id", limit=args.customers
+    )
+    if phase == "invoices":
+        products = gen.env["product.product"].search([("default_code", "=like", "BP%")])
+        gen.invoices(
+            partners,
+            products,
+            args.months,
+            count,
+            start=start,
+            refund_ratio=0.05,
+            journal=journals(gen.env, "sale", args.jobs)[part],
+        )
+    else:
+        # each process pays the invoices of its own customers
+        own = partners.filtered(lambda p: p.id % args.jobs == part)
+        gen.payments(
+            gen.env["account.move"].search(book_domain(own) + [("payment_state", "=", "not_paid")]),
+            count,
+            partial_ratio=0.1,
+            journal=journals(gen.env, "bank", args.jobs)[part],
+        )
 
 
 def measure(env, label, func, repeat):
@@ -162,6 +232,8 @@ def main():
     parser.add_argument("--payments", type=int, default=80000)
     parser.add_argument("--months", type=int, default=24)
     parser.add_argument("--repeat", type=int, default=3, help="runs per job (best is kept)")
+    parser.add_argument("--jobs", type=int, default=2, help="processes generating the book")
+    parser.add_argument("--part", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     import odoo  # pylint: disable=import-outside-toplevel
@@ -173,20 +245,21 @@ def main():
     odoo.tools.config.parse_config(
         ["-c", args.config, "-d", args.database, f"--addons-path={addons_path}"]
     )
-    registry = install_peers(odoo.modules.registry.Registry(args.database))
+    # the generating processes load the registry at once: none may (re)load languages
+    odoo.tools.config["load_language"] = None
+    registry = odoo.modules.registry.Registry(args.database)
+    if not args.part:
+        registry = install_peers(registry)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         this_month = odoo.fields.Date.context_today(env["res.partner"]).replace(day=1)
         month_start = this_month - relativedelta(months=1)
         month_end = this_month - timedelta(days=1)
-        partners = build_books(
-            env,
-            args.customers,
-            args.invoices,
-            args.payments,
-            args.months,
-            start=this_month - relativedelta(months=args.months),
-        )
+        start = this_month - relativedelta(months=args.months)
+        if args.part:
+            generate_part(env, args, start)
+            return 0
+        partners = build_books(env, args, start)
         cr.execute(
             """SELECT COUNT(*) FILTER (WHERE m.move_type IN ('out_invoice', 'out_refund')),
                       COUNT(*) FILTER (WHERE m.origin_payment_id IS NOT NULL),
