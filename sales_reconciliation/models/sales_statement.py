@@ -617,7 +617,6 @@ class SalesStatement(models.Model):
         partners.user_id.fetch(["sale_team_id"])
         period_type = self._period_type_of(date_from, date_to)
         to_create = []
-        new_lines = []
         refreshed = self.browse()
         to_refresh = []
         reissued = self.browse()
@@ -641,7 +640,6 @@ class SalesStatement(models.Model):
                     }
                 )
                 to_create.append(values)
-                new_lines.append(figures["lines"])
                 continue
             if statement.state in ("confirmed", "done") or statement.content_hash == content_hash:
                 continue
@@ -649,19 +647,20 @@ class SalesStatement(models.Model):
                 values.update({"revision": statement.revision + 1, "state": "draft"})
                 reissued |= statement
             refreshed |= statement
-            to_refresh.append((statement, values, figures["lines"]))
+            to_refresh.append((statement, values))
         # Replace the lines of refreshed statements: one DELETE for all of them.
         refreshed.line_ids.unlink()
-        for statement, values, _lines in to_refresh:
+        for statement, values in to_refresh:
             statement.write(values)
         numbers = self._next_numbers(len(to_create), date_to)
         for values, number in zip(to_create, numbers, strict=True):
             values.update(name=number, state="draft", revision=0)
         created = bulk_insert(statements, to_create)
-        lines_by_partner = dict(zip([v["partner_id"] for v in to_create], new_lines, strict=True))
         self._insert_lines(
-            [(statement, lines) for statement, _values, lines in to_refresh]
-            + [(statement, lines_by_partner[statement.partner_id.id]) for statement in created]
+            [
+                (statement, figures_by_partner[statement.partner_id.id]["lines"])
+                for statement in refreshed | created
+            ]
         )
         if reissued:
             reissued.sudo(False)._message_log_batch(
