@@ -149,7 +149,9 @@ class TestRetentionPolicy(RetentionCommon):
     def test_cron_sweeps_active_policies_only(self):
         policy = self._create_policy()
         inactive = self._create_policy(name="Inactive", active=False, period_value=1)
-        self._create_leads(2, self.cutoff - relativedelta(days=1))
+        # the cron counts days in UTC, the test user in his time zone: in the evening
+        # (UTC) their dates differ by one, so the leads are two days past the cutoff
+        self._create_leads(2, self.cutoff - relativedelta(days=2))
         self.env.ref("customer_archive.ir_cron_archive_retention_sweep").method_direct_trigger()
         self.assertEqual(policy.request_ids.line_count, 2)
         self.assertFalse(inactive.request_ids)
