@@ -47,6 +47,13 @@ DEMO_SIGNATURE = (
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
     "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 )
+TOTAL_FIELDS = (
+    "opening_balance",
+    "amount_sales",
+    "amount_returns",
+    "amount_receipts",
+    "closing_balance",
+)
 FIGURE_FIELDS = (
     "opening_balance",
     "amount_sales",
@@ -253,33 +260,47 @@ class SalesStatement(models.Model):
 
     @api.model
     def _query_totals(self, company, date_from, date_to, partner_ids=None):
-        """One grouped query: per commercial partner the opening balance, sales,
-        returns and receipts of the period. Only partners with activity in the period
-        or a non-zero balance are returned."""
+        """One grouped query: per commercial partner the opening and closing balance,
+        and the sales, returns and receipts of the period. Only partners with activity
+        in the period or a non-zero balance are returned. Sums of ``numeric`` columns
+        are exact: no rounding is needed afterwards."""
         self.env["account.move.line"].flush_model()
         self.env["account.move"].flush_model()
         self.env["account.partial.reconcile"].flush_model()
         self.env["res.partner"].flush_model(["commercial_partner_id"])
+        # the balances read every item up to the end date; only the items of the
+        # period are joined to their entry for its type
         query = SQL(
             """
-            SELECT p.commercial_partner_id,
-                   COALESCE(SUM(aml.balance) FILTER (WHERE aml.date < %(date_from)s), 0),
-                   COALESCE(SUM(aml.balance) FILTER (
-                       WHERE aml.date >= %(date_from)s AND m.move_type IN %(sales)s), 0),
-                   COALESCE(-SUM(aml.balance) FILTER (
-                       WHERE aml.date >= %(date_from)s AND m.move_type IN %(returns)s), 0),
-                   COALESCE(-SUM(aml.balance) FILTER (
-                       WHERE aml.date >= %(date_from)s
-                         AND m.move_type NOT IN %(sales)s AND m.move_type NOT IN %(returns)s), 0),
-                   COUNT(*) FILTER (WHERE aml.date >= %(date_from)s)
-              FROM account_move_line aml
-              JOIN account_move m ON m.id = aml.move_id
-              JOIN account_account acc ON acc.id = aml.account_id
-              JOIN res_partner p ON p.id = aml.partner_id
-             WHERE %(where)s AND aml.date <= %(date_to)s
-          GROUP BY p.commercial_partner_id
-            HAVING COUNT(*) FILTER (WHERE aml.date >= %(date_from)s) > 0
-                OR ROUND(SUM(aml.balance), %(digits)s) != 0
+            SELECT balance.partner_id, balance.opening,
+                   COALESCE(period.sales, 0), COALESCE(period.returns, 0),
+                   COALESCE(period.receipts, 0), balance.closing
+              FROM (SELECT p.commercial_partner_id AS partner_id,
+                           COALESCE(SUM(aml.balance) FILTER (
+                               WHERE aml.date < %(date_from)s), 0) AS opening,
+                           SUM(aml.balance) AS closing,
+                           COUNT(*) FILTER (WHERE aml.date >= %(date_from)s) AS activity
+                      FROM account_move_line aml
+                      JOIN account_account acc ON acc.id = aml.account_id
+                      JOIN res_partner p ON p.id = aml.partner_id
+                     WHERE %(where)s AND aml.date <= %(date_to)s
+                  GROUP BY p.commercial_partner_id) balance
+         LEFT JOIN (SELECT p.commercial_partner_id AS partner_id,
+                           COALESCE(SUM(aml.balance) FILTER (
+                               WHERE m.move_type IN %(sales)s), 0) AS sales,
+                           COALESCE(-SUM(aml.balance) FILTER (
+                               WHERE m.move_type IN %(returns)s), 0) AS returns,
+                           COALESCE(-SUM(aml.balance) FILTER (
+                               WHERE m.move_type NOT IN %(sales)s
+                                 AND m.move_type NOT IN %(returns)s), 0) AS receipts
+                      FROM account_move_line aml
+                      JOIN account_move m ON m.id = aml.move_id
+                      JOIN account_account acc ON acc.id = aml.account_id
+                      JOIN res_partner p ON p.id = aml.partner_id
+                     WHERE %(where)s AND aml.date BETWEEN %(date_from)s AND %(date_to)s
+                  GROUP BY p.commercial_partner_id) period
+                ON period.partner_id = balance.partner_id
+             WHERE balance.activity > 0 OR ROUND(balance.closing, %(digits)s) != 0
             """,
             date_from=date_from,
             date_to=date_to,
@@ -289,13 +310,7 @@ class SalesStatement(models.Model):
             digits=company.currency_id.decimal_places,
         )
         return {
-            row[0]: {
-                "opening_balance": row[1],
-                "amount_sales": row[2],
-                "amount_returns": row[3],
-                "amount_receipts": row[4],
-                "line_count": row[5],
-            }
+            row[0]: dict(zip(TOTAL_FIELDS, row[1:], strict=True))
             for row in self.env.execute_query(query)
         }
 
@@ -428,18 +443,10 @@ class SalesStatement(models.Model):
             uninvoiced = self._query_uninvoiced(company, batch)
             for partner_id in batch:
                 figures = dict(totals[partner_id])
-                figures.pop("line_count")
-                figures = {key: currency.round(value) for key, value in figures.items()}
-                figures["closing_balance"] = currency.round(
-                    figures["opening_balance"]
-                    + figures["amount_sales"]
-                    - figures["amount_returns"]
-                    - figures["amount_receipts"]
-                )
                 figures["amount_uninvoiced"] = currency.round(uninvoiced.get(partner_id) or 0.0)
                 buckets = aging.get(partner_id, {})
                 for key, _first, _last in AGING_BUCKETS:
-                    figures[key] = currency.round(buckets.get(key) or 0.0)
+                    figures[key] = buckets.get(key) or 0.0
                 figures["lines"] = self._prepare_line_values(
                     company, date_to, figures["opening_balance"], lines.get(partner_id, [])
                 )
@@ -467,8 +474,8 @@ class SalesStatement(models.Model):
                 residual,
                 quantity,
             ) = row
-            running += balance
-            residual = currency.round(residual)
+            # amounts come exact from numeric columns; only the running sum is rounded
+            running = currency.round(running + balance)
             days = (date_to - due).days if due and residual > 0 and due < date_to else 0
             foreign = line_currency_id and line_currency_id != currency.id
             values.append(
@@ -490,9 +497,9 @@ class SalesStatement(models.Model):
                     "order_ref": origin,
                     "description": description,
                     "quantity": quantity or 0.0,
-                    "debit": currency.round(max(balance, 0.0)),
-                    "credit": currency.round(max(-balance, 0.0)),
-                    "running_balance": currency.round(running),
+                    "debit": max(balance, 0.0),
+                    "credit": max(-balance, 0.0),
+                    "running_balance": running,
                     "outstanding": residual,
                     "date_maturity": due,
                     "days_overdue": days,
