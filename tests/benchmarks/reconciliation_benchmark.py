@@ -25,7 +25,6 @@ import os
 import subprocess
 import sys
 import time
-from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -235,6 +234,53 @@ def oca_aged_balance(env, partners, month_end):
     return lambda: report._get_report_values(wizard.ids, dict(data))
 
 
+def check_figures(env, partners, month_start, month_end, with_oca):
+    """The generated statements against the ledger and, when installed, the OCA
+    activity statement: closing balance, aging total and last running balance."""
+    statements = env["sales.statement"].generate_statements(month_start, month_end, partners)
+    ledger = dict(
+        env["account.move.line"]._read_group(
+            [
+                ("partner_id", "in", partners.ids),
+                ("parent_state", "=", "posted"),
+                ("account_id.account_type", "=", "asset_receivable"),
+                ("date", "<=", month_end),
+            ],
+            ["partner_id"],
+            ["balance:sum"],
+        )
+    )
+    aging = [name for name in statements._fields if name.startswith("aging_")]
+    currency = env.company.currency_id
+    oca = {}
+    if with_oca:
+        data = oca_statement(
+            env,
+            "activity.statement.wizard",
+            "report.partner_statement.activity_statement",
+            partners,
+            month_start,
+            month_end,
+        )()["data"]
+        oca = {key: value["currencies"].get(currency.id) for key, value in data.items()}
+    wrong = {"ledger": 0, "aging": 0, "running": 0, "OCA": 0}
+    for statement in statements:
+        closing = statement.closing_balance
+        wrong["ledger"] += not currency.is_zero(closing - ledger.get(statement.partner_id, 0))
+        wrong["aging"] += not currency.is_zero(closing - sum(statement[n] for n in aging))
+        last = statement.line_ids[-1:]
+        wrong["running"] += bool(last) and not currency.is_zero(closing - last.running_balance)
+        theirs = oca.get(statement.partner_id.id)
+        if theirs:
+            wrong["OCA"] += not currency.is_zero(
+                closing - theirs["amount_due"]
+            ) or not currency.is_zero(statement.opening_balance - theirs["balance_forward"])
+    print(
+        f"check: {len(statements)} statements, {len(statements.line_ids)} lines; differences "
+        + ", ".join(f"{key} {count}" for key, count in wrong.items())
+    )
+
+
 def ratio(label, ours, theirs, target):
     print(
         f"{label:<62} time {ours[0] / theirs[0]:6.2f} (target <= {target}), "
@@ -256,6 +302,7 @@ def main():
     parser.add_argument("--months", type=int, default=24)
     parser.add_argument("--repeat", type=int, default=3, help="runs per job (best is kept)")
     parser.add_argument("--jobs", type=int, default=2, help="processes generating the book")
+    parser.add_argument("--month", help="statement month YYYY-MM (default: the last one)")
     parser.add_argument("--part", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -276,9 +323,13 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         this_month = odoo.fields.Date.context_today(env["res.partner"]).replace(day=1)
-        month_start = this_month - relativedelta(months=1)
-        month_end = this_month - timedelta(days=1)
         start = this_month - relativedelta(months=args.months)
+        month_start = (
+            odoo.fields.Date.to_date(f"{args.month}-01")
+            if args.month
+            else this_month - relativedelta(months=1)
+        )
+        month_end = month_start + relativedelta(months=1, days=-1)
         if args.part:
             generate_part(env, args, start)
             return 0
@@ -371,6 +422,7 @@ def main():
             ratio("AR aging / OCA aged partner balance", ours_aging, oca_aged, 1)
         else:
             print("account_financial_report is not installed: aging comparison skipped")
+        check_figures(env, partners, month_start, month_end, "partner_statement" in installed)
         cr.rollback()  # the wizards of the measurements
     return 0
 
