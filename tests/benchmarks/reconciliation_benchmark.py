@@ -201,15 +201,16 @@ def as_sent(data):
     return json.loads(json.dumps(data, default=str))
 
 
-def oca_statement(env, wizard_model, report_model, partners, month_start, month_end):
-    """The data of an OCA ``partner_statement`` report, prepared by its wizard as a
-    user prints it for these customers."""
+def oca_statement(env, kind, partners, month_start, month_end):
+    """The data of an OCA ``partner_statement`` report (``kind``: activity or
+    outstanding), prepared by its wizard as a user prints it for these customers."""
     values = {"date_end": month_end, "show_aging_buckets": True}
-    if wizard_model == "activity.statement.wizard":
+    if kind == "activity":
         values["date_start"] = month_start
-    wizard = env[wizard_model].with_context(active_ids=partners.ids).create(values)
+    wizard = env[f"{kind}.statement.wizard"].with_context(active_ids=partners.ids).create(values)
     data = as_sent(wizard._prepare_statement())
-    return lambda: env[report_model]._get_report_values(partners.ids, dict(data))
+    report = env[f"report.partner_statement.{kind}_statement"]
+    return lambda: report._get_report_values(partners.ids, dict(data))
 
 
 def oca_aged_balance(env, partners, month_end):
@@ -254,14 +255,7 @@ def check_figures(env, partners, month_start, month_end, with_oca):
     currency = env.company.currency_id
     oca = {}
     if with_oca:
-        data = oca_statement(
-            env,
-            "activity.statement.wizard",
-            "report.partner_statement.activity_statement",
-            partners,
-            month_start,
-            month_end,
-        )()["data"]
+        data = oca_statement(env, "activity", partners, month_start, month_end)()["data"]
         oca = {key: value["currencies"].get(currency.id) for key, value in data.items()}
     wrong = {"ledger": 0, "aging": 0, "running": 0, "OCA": 0}
     for statement in statements:
@@ -385,27 +379,13 @@ def main():
             oca_act = measure(
                 env,
                 "OCA partner_statement: activity statement data",
-                oca_statement(
-                    env,
-                    "activity.statement.wizard",
-                    "report.partner_statement.activity_statement",
-                    partners,
-                    month_start,
-                    month_end,
-                ),
+                oca_statement(env, "activity", partners, month_start, month_end),
                 args.repeat,
             )
             oca_out = measure(
                 env,
                 "OCA partner_statement: outstanding statement data",
-                oca_statement(
-                    env,
-                    "outstanding.statement.wizard",
-                    "report.partner_statement.outstanding_statement",
-                    partners,
-                    month_start,
-                    month_end,
-                ),
+                oca_statement(env, "outstanding", partners, month_start, month_end),
                 args.repeat,
             )
             ratio("generation / OCA activity statement", ours_gen, oca_act, 0.5)
