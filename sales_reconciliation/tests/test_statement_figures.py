@@ -251,6 +251,23 @@ class TestStatementFigures(StatementCommon):
         self.assertEqual(again, few_statements | many_statements)
         self.assertLessEqual(again_count, few_count)
 
+    def test_document_texts_are_stored_verbatim(self):
+        """Statement lines are written in bulk from PostgreSQL array literals: quotes,
+        commas, braces, backslashes and the word NULL come back as they were."""
+        partner = self.env["res.partner"].create({"name": "文本客户", "is_company": True})
+        origin = 'PO "A,1" {x} \\ y'
+        reference = "NULL"
+        invoice = self._invoice(partner, 100.0, date(2026, 5, 3), origin=origin, post=False)
+        invoice.ref = reference
+        invoice.action_post()
+        statement = self.env["sales.statement"].generate_statements(
+            "2026-05-01", "2026-05-31", partner
+        )
+        self.assertRecordValues(
+            statement.line_ids,
+            [{"order_ref": origin, "description": reference, "document": invoice.name}],
+        )
+
     def test_other_company_items_are_ignored(self):
         other_company = self.setup_other_company()["company"]
         statement = self._generate(self.customer)
