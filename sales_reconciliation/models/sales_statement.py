@@ -55,13 +55,10 @@ TOTAL_FIELDS = (
     "closing_balance",
 )
 FIGURE_FIELDS = (
-    "opening_balance",
-    "amount_sales",
-    "amount_returns",
-    "amount_receipts",
-    "closing_balance",
+    *TOTAL_FIELDS,
     "amount_uninvoiced",
-) + tuple(bucket[0] for bucket in AGING_BUCKETS)
+    *(bucket[0] for bucket in AGING_BUCKETS),
+)
 
 
 class SalesStatement(models.Model):
@@ -244,15 +241,12 @@ class SalesStatement(models.Model):
         the partial reconciliations after that date, whatever the size of the books."""
         return SQL(
             """
-            SELECT later.id, SUM(later.amount) AS amount
-              FROM (SELECT apr.debit_move_id AS id, apr.amount
-                      FROM account_partial_reconcile apr
-                     WHERE apr.company_id = %(company)s AND apr.max_date > %(date)s
-                    UNION ALL
-                    SELECT apr.credit_move_id, -apr.amount
-                      FROM account_partial_reconcile apr
-                     WHERE apr.company_id = %(company)s AND apr.max_date > %(date)s) later
-          GROUP BY later.id
+            SELECT side.id, SUM(side.amount) AS amount
+              FROM account_partial_reconcile apr
+        CROSS JOIN LATERAL (VALUES (apr.debit_move_id, apr.amount),
+                                   (apr.credit_move_id, -apr.amount)) side (id, amount)
+             WHERE apr.company_id = %(company)s AND apr.max_date > %(date)s
+          GROUP BY side.id
             """,
             company=company.id,
             date=date_to,

@@ -1,26 +1,4 @@
-from odoo import api, fields, models
-from odoo.tools import SQL
-
-# Columns written by _insert_bulk() with their PostgreSQL types.
-BULK_COLUMNS = (
-    ("sequence", "int4"),
-    ("move_line_id", "int4"),
-    ("move_id", "int4"),
-    ("date", "date"),
-    ("document", "varchar"),
-    ("document_type", "varchar"),
-    ("order_ref", "varchar"),
-    ("description", "varchar"),
-    ("quantity", "numeric"),
-    ("debit", "numeric"),
-    ("credit", "numeric"),
-    ("running_balance", "numeric"),
-    ("outstanding", "numeric"),
-    ("date_maturity", "date"),
-    ("days_overdue", "int4"),
-    ("foreign_currency_id", "int4"),
-    ("amount_currency", "numeric"),
-)
+from odoo import fields, models
 
 
 class SalesStatementLine(models.Model):
@@ -58,47 +36,3 @@ class SalesStatementLine(models.Model):
     amount_currency = fields.Monetary(
         "Amount in Document Currency", currency_field="foreign_currency_id"
     )
-
-    @api.model
-    def _insert_bulk(self, lines_by_statement):
-        """Insert the lines of many statements in one query.
-
-        Statement lines are plain copies of figures computed in SQL; at a thousand
-        statements the ORM's per-record ``create`` would cost more than computing them.
-
-        :param lines_by_statement: list of (``sales.statement`` record, [line values])
-        """
-        rows = [
-            (statement.id, statement.company_id.id, *(line[name] for name, _type in BULK_COLUMNS))
-            for statement, lines in lines_by_statement
-            for line in lines
-        ]
-        if not rows:
-            return
-        columns = [("statement_id", "int4"), ("company_id", "int4"), *BULK_COLUMNS]
-        arrays = [
-            SQL(
-                "%s::%s[]",
-                [None if row[index] is False else row[index] for row in rows],
-                SQL(sql_type),
-            )
-            for index, (_name, sql_type) in enumerate(columns)
-        ]
-        uid = self.env.uid
-        self.env.execute_query(
-            SQL(
-                """
-                INSERT INTO sales_statement_line
-                       (%(names)s, create_uid, write_uid, create_date, write_date)
-                SELECT *, %(uid)s, %(uid)s, NOW() AT TIME ZONE 'UTC', NOW() AT TIME ZONE 'UTC'
-                  FROM unnest(%(arrays)s)
-                """,
-                names=SQL(", ").join(SQL.identifier(name) for name, _type in columns),
-                uid=uid,
-                arrays=SQL(", ").join(arrays),
-            )
-        )
-        statements = self.env["sales.statement"].concat(
-            *(statement for statement, _lines in lines_by_statement)
-        )
-        statements.invalidate_recordset(["line_ids"])
