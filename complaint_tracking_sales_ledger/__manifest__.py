@@ -4,7 +4,7 @@
     "version": "18.0.1.0.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "depends": ["complaint_tracking", "sales_ledger"],
     "data": [
         "views/customer_complaint_views.xml",

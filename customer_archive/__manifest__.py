@@ -5,7 +5,7 @@
     "version": "18.0.1.0.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "depends": ["crm", "account", "mail"],
     "data": [
         "security/customer_archive_security.xml",

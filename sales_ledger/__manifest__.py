@@ -5,7 +5,7 @@
     "version": "18.0.1.0.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "depends": ["customer_archive", "sale_management", "report_xlsx"],
     "data": [
         "security/sales_ledger_security.xml",

@@ -5,7 +5,7 @@
     "version": "18.0.1.0.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "depends": ["sales_ledger", "portal", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
