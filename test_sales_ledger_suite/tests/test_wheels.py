@@ -26,8 +26,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import tomllib
-
 from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
 
@@ -102,9 +100,8 @@ class TestWheels(TransactionCase):
         self.timings = {}
         folders = {name: Path(get_module_path(name)).resolve() for name in ADDONS}
         for name, folder in folders.items():
-            with open(folder / "pyproject.toml", "rb") as f:
-                build_system = tomllib.load(f)["build-system"]
-            self.assertEqual(build_system["build-backend"], "whool.buildapi", name)
+            pyproject = (folder / "pyproject.toml").read_text(encoding="utf-8")
+            self.assertIn('build-backend = "whool.buildapi"', pyproject, name)
 
         tmp = Path(tempfile.mkdtemp(prefix="sales-ledger-wheels-"))
         self.addCleanup(shutil.rmtree, tmp, ignore_errors=True)
@@ -158,9 +155,15 @@ class TestWheels(TransactionCase):
         )
 
         # 2. A fresh environment; install by name, dependencies resolved (not
-        # --no-deps) from the wheels just built and what the system already has.
+        # --no-deps) from the wheels just built and what the system already has. The
+        # environment has no pip of its own: the system's pip, run by the environment's
+        # interpreter, installs into the environment (and ensurepip costs ~10 s).
         venv = tmp / "venv"
-        self._run("venv", [sys.executable, "-m", "venv", "--system-site-packages", venv], cwd=tmp)
+        self._run(
+            "venv",
+            [sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", venv],
+            cwd=tmp,
+        )
         python = venv / "bin" / "python"
         self._run(
             "install",
