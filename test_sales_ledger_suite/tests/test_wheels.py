@@ -4,13 +4,15 @@ The test builds the wheel of each add-on from its folder, installs them into a f
 virtual environment and checks that Odoo, started there without any ``--addons-path``,
 finds every add-on in the environment's ``site-packages`` and not in the repository.
 
-The environment is made with ``--system-site-packages`` so that Odoo and its
-requirements (and OCA ``report_xlsx``, already installed from PyPI) need not be
-installed again: that would take minutes and the network. What it proves is therefore
-"the wheels of the suite install beside an existing Odoo 18 and are found there", not
-"Odoo installs from PyPI". A control run of the system interpreter, with the same empty
-configuration, shows that the system environment alone does not provide the add-ons, so
-what the virtual environment finds came from the wheels.
+The new environment sees, after its own ``site-packages``, the site-packages of the
+environment running this test (a ``.pth`` file, as ``--system-site-packages`` does for a
+base interpreter; the suite's tests usually run in a virtual environment of their own), so
+Odoo, its requirements and OCA ``report_xlsx`` need not be installed again: that would take
+minutes and the network. What it proves is therefore "the wheels of the suite install beside
+an existing Odoo 18, their requirements are met, and Odoo finds them there", not "Odoo
+installs from PyPI". A control run of the current interpreter, with the same empty
+configuration, shows that the current environment alone does not provide the add-ons, so
+what the new environment finds came from the wheels.
 """
 
 import email.parser
@@ -19,6 +21,7 @@ import json
 import logging
 import os
 import shutil
+import site
 import subprocess
 import sys
 import tempfile
@@ -154,17 +157,24 @@ class TestWheels(TransactionCase):
             },
         )
 
-        # 2. A fresh environment; install by name, dependencies resolved (not
-        # --no-deps) from the wheels just built and what the system already has. The
-        # environment has no pip of its own: the system's pip, run by the environment's
-        # interpreter, installs into the environment (and ensurepip costs ~10 s).
+        # 2. A fresh environment, without a pip of its own (the one of the current
+        # environment serves, and ensurepip costs ~10 s), that sees the current
+        # environment's site-packages after its own: addsitedir also reads their .pth
+        # files (Odoo installed in editable mode).
         venv = tmp / "venv"
-        self._run(
-            "venv",
-            [sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", venv],
-            cwd=tmp,
-        )
+        self._run("venv", [sys.executable, "-m", "venv", "--without-pip", venv], cwd=tmp)
         python = venv / "bin" / "python"
+        purelib = self._run(
+            "paths",
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            cwd=tmp,
+        ).strip()
+        Path(purelib, "_current_environment.pth").write_text(
+            "".join(f"import site; site.addsitedir({d!r})\n" for d in site.getsitepackages()),
+            encoding="utf-8",
+        )
+        # Install by name, dependencies resolved (not --no-deps) from the wheels just
+        # built and what the current environment already has.
         self._run(
             "install",
             [
@@ -203,7 +213,7 @@ class TestWheels(TransactionCase):
                 metadata[name]["Version"].startswith(addon["manifest"]["version"]), name
             )
 
-        # 4. Control: the system interpreter, same empty configuration, finds none.
+        # 4. Control: the current interpreter, same empty configuration, finds none.
         control = json.loads(
             self._run(
                 "control", [sys.executable, "-c", PROBE, conf, "locate", *ADDONS], tmp, probe_env
@@ -213,8 +223,8 @@ class TestWheels(TransactionCase):
             self.assertEqual(
                 control["addons"][name],
                 {"path": False, "origin": None},
-                f"{name} is already installed in the system environment: the check "
-                "above cannot tell the wheels from it",
+                f"{name} is already installed in the environment running the tests: the "
+                "check above cannot tell the wheels from it",
             )
 
         self.assertEqual(self._git_state(repo, list(folders.values())), state_before)
