@@ -1,0 +1,18 @@
+{
+    "name": "Sales Ledger Suite Tests",
+    "summary": "Test-only add-on: cross-module scenarios and suite-level checks",
+    "version": "18.0.1.0.0",
+    "category": "Hidden/Tests",
+    "author": "Sales Ledger Suite",
+    "license": "AGPL-3",
+    # Every add-on of the suite (a test checks this list against the repository).
+    "depends": [
+        "customer_archive",
+        "sales_ledger",
+        "sales_reconciliation",
+        "complaint_tracking",
+        "complaint_tracking_sales_ledger",
+    ],
+    "installable": True,
+    "auto_install": False,
+}

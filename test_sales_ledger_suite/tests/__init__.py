@@ -1,0 +1,3 @@
+from . import test_customer_lifecycle
+from . import test_suite_security
+from . import test_translations
