@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import ComplaintCommon, shanghai
 
@@ -46,8 +46,10 @@ class TestCustomerServiceLedger(ComplaintCommon):
         self.assertEqual([(d.month, c) for d, c in per_month], [(6, 2)])
 
 
+# HttpCase: wkhtmltopdf loads the report's assets over HTTP, which Odoo's test runner
+# serves only while a test holds the registry in test mode.
 @tagged("post_install", "-at_install")
-class TestComplaintForm(ComplaintCommon):
+class TestComplaintForm(ComplaintCommon, HttpCase):
     def test_complaint_form_renders_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.customer.lang = "zh_CN"

@@ -3,13 +3,15 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import CustomerArchiveCase
 
 
+# HttpCase: wkhtmltopdf loads the report's assets over HTTP, which Odoo's test runner
+# serves only while a test holds the registry in test mode.
 @tagged("post_install", "-at_install")
-class TestArchiveCard(CustomerArchiveCase):
+class TestArchiveCard(CustomerArchiveCase, HttpCase):
     def test_card_pdf_renders_chinese(self):
         if not shutil.which("pdftotext"):
             self.skipTest("poppler-utils (pdftotext) is not installed")

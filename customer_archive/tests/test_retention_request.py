@@ -7,13 +7,15 @@ import json
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common_retention import RetentionCommon
 
 
+# HttpCase: wkhtmltopdf loads the report's assets over HTTP, which Odoo's test runner
+# serves only while a test holds the registry in test mode.
 @tagged("post_install", "-at_install")
-class TestRetentionRequest(RetentionCommon):
+class TestRetentionRequest(RetentionCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -2,13 +2,15 @@ import io
 
 import openpyxl
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import SalesLedgerCommon
 
 
+# HttpCase: wkhtmltopdf loads the report's assets over HTTP, which Odoo's test runner
+# serves only while a test holds the registry in test mode.
 @tagged("post_install", "-at_install")
-class TestSalesLedgerReports(SalesLedgerCommon):
+class TestSalesLedgerReports(SalesLedgerCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

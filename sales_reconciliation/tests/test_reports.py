@@ -4,13 +4,15 @@ import subprocess
 import tempfile
 from datetime import date
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import SIGNATURE, StatementCommon
 
 
+# HttpCase: wkhtmltopdf loads the report's assets over HTTP, which Odoo's test runner
+# serves only while a test holds the registry in test mode.
 @tagged("post_install", "-at_install")
-class TestReports(StatementCommon):
+class TestReports(StatementCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -1,1 +1,4 @@
+from . import test_customer_lifecycle
+from . import test_suite_security
+from . import test_translations
 from . import test_wheels
