@@ -35,6 +35,7 @@ import re
 import subprocess
 import sys
 import time
+from contextlib import closing
 
 from dateutil.relativedelta import relativedelta
 
@@ -69,7 +70,8 @@ COMPUTE_LOG = re.compile(r"Prepare computation of ([\w.]+)")
 
 
 # ---------------------------------------------------------------------- databases
-def pg_connect(args, dbname="postgres"):
+def pg_connect(dbname="postgres"):
+    """An autocommit connection, to be closed (``contextlib.closing``)."""
     import psycopg2  # pylint: disable=import-outside-toplevel
 
     from odoo.sql_db import connection_info_for  # pylint: disable=import-outside-toplevel
@@ -79,25 +81,24 @@ def pg_connect(args, dbname="postgres"):
     return connection
 
 
-def db_exists(args, name):
-    with pg_connect(args) as connection, connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        return bool(cursor.rowcount)
+def fetch(dbname, query, params=None):
+    """The rows of one query in ``dbname``, on a connection of its own."""
+    with closing(pg_connect(dbname)) as connection, connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return cursor.fetchall() if cursor.description else []
 
 
-def drop_db(args, name):
-    connection = pg_connect(args)
-    with connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    connection.close()
+def db_exists(name):
+    return bool(fetch("postgres", "SELECT 1 FROM pg_database WHERE datname = %s", [name]))
 
 
-def copy_db(args, source, target):
-    drop_db(args, target)
-    connection = pg_connect(args)
-    with connection.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{target}" WITH TEMPLATE "{source}"')
-    connection.close()
+def drop_db(name):
+    fetch("postgres", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def copy_db(source, target):
+    drop_db(target)
+    fetch("postgres", f'CREATE DATABASE "{target}" WITH TEMPLATE "{source}"')
 
 
 def odoo_command(args, database, *extra):
@@ -126,26 +127,24 @@ def create_plain(args):
     )
 
 
-def installed(args, database, names):
-    with pg_connect(args, database) as connection, connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT name FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)",
-            [list(names)],
-        )
-        return {name for (name,) in cursor.fetchall()}
+def installed(database, names):
+    rows = fetch(
+        database,
+        "SELECT name FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)",
+        [list(names)],
+    )
+    return {name for (name,) in rows}
 
 
 def vacuum_analyze(args):
     """What autovacuum does to a production database after such a load."""
     print("vacuum analyze", flush=True)
-    connection = pg_connect(args, args.database)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "VACUUM ANALYZE res_partner, account_move, account_move_line,"
-            " account_partial_reconcile, account_full_reconcile, account_payment,"
-            " sale_order, sale_order_line"
-        )
-    connection.close()
+    fetch(
+        args.database,
+        "VACUUM ANALYZE res_partner, account_move, account_move_line,"
+        " account_partial_reconcile, account_full_reconcile, account_payment,"
+        " sale_order, sale_order_line",
+    )
 
 
 # ---------------------------------------------------------------------- the book
@@ -256,17 +255,16 @@ def odoo_today(env):
 
 
 def describe_book(args):
-    with pg_connect(args, args.database) as connection, connection.cursor() as cursor:
-        cursor.execute(
-            """SELECT (SELECT COUNT(*) FROM res_partner),
-                      (SELECT COUNT(*) FROM account_move
-                        WHERE move_type IN ('out_invoice', 'out_refund') AND state = 'posted'),
-                      (SELECT COUNT(*) FROM account_payment),
-                      (SELECT COUNT(*) FROM sale_order),
-                      (SELECT COUNT(*) FROM account_move),
-                      (SELECT COUNT(*) FROM account_move_line)"""
-        )
-        partners, invoices, payments, orders, moves, items = cursor.fetchone()
+    [(partners, invoices, payments, orders, moves, items)] = fetch(
+        args.database,
+        """SELECT (SELECT COUNT(*) FROM res_partner),
+                  (SELECT COUNT(*) FROM account_move
+                    WHERE move_type IN ('out_invoice', 'out_refund') AND state = 'posted'),
+                  (SELECT COUNT(*) FROM account_payment),
+                  (SELECT COUNT(*) FROM sale_order),
+                  (SELECT COUNT(*) FROM account_move),
+                  (SELECT COUNT(*) FROM account_move_line)""",
+    )
     print(
         f"book: {partners} partners, {invoices} invoices and credit notes, {payments} "
         f"payments, {orders} sale orders; {moves} journal entries, {items} journal items",
@@ -278,7 +276,7 @@ def describe_book(args):
 def install_suite(args):
     """Install the suite into a fresh copy as ``odoo -i`` does; the wall time, each module's
     time and queries and the fields computed in Python for existing rows, from its log."""
-    copy_db(args, args.database, args.copy)
+    copy_db(args.database, args.copy)
     command = odoo_command(
         args,
         args.copy,
@@ -335,16 +333,15 @@ def check_customers(args):
     import odoo  # pylint: disable=import-outside-toplevel
 
     manifest = odoo.modules.module.get_manifest("customer_archive")
-    with pg_connect(args, args.copy) as connection, connection.cursor() as cursor:
-        cursor.execute(
-            """SELECT COUNT(*),
-                      COUNT(*) FILTER (WHERE COALESCE(p.customer_code, '') = ''),
-                      COUNT(*) FILTER (WHERE NOT EXISTS (
-                          SELECT 1 FROM customer_archive a WHERE a.partner_id = p.id))
-                 FROM res_partner p
-                WHERE p.parent_id IS NULL AND p.customer_rank > 0 AND p.active"""
-        )
-        customers, without_code, without_dossier = cursor.fetchone()
+    [(customers, without_code, without_dossier)] = fetch(
+        args.copy,
+        """SELECT COUNT(*),
+                  COUNT(*) FILTER (WHERE COALESCE(p.customer_code, '') = ''),
+                  COUNT(*) FILTER (WHERE NOT EXISTS (
+                      SELECT 1 FROM customer_archive a WHERE a.partner_id = p.id))
+             FROM res_partner p
+            WHERE p.parent_id IS NULL AND p.customer_rank > 0 AND p.active""",
+    )
     print(
         f"customers: {customers}; without customer code: {without_code}; "
         f"without dossier: {without_dossier}"
@@ -444,9 +441,9 @@ def main():
             generate_part(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), args)
         return 0
 
-    if not db_exists(args, args.database):
+    if not db_exists(args.database):
         create_plain(args)
-    if installed(args, args.database, SUITE_ALL):
+    if installed(args.database, SUITE_ALL):
         raise SystemExit(f"{args.database} has modules of the suite: it is no plain database")
     registry = odoo.modules.registry.Registry(args.database)
     with registry.cursor() as cr:
@@ -464,7 +461,7 @@ def main():
         fields_ok = check_stored_fields(args, args.sample)
     finally:
         if not args.keep:
-            drop_db(args, args.copy)
+            drop_db(args.copy)
     return 0 if customers_ok and fields_ok else 1
 
 
