@@ -25,7 +25,7 @@ suite adds to their big tables (``res.partner``, ``account.move``, ``account.mov
 With ``--repeat N`` the suite is installed N times, each time into a fresh copy, and the
 best times are kept. The copy is dropped at the end unless ``--keep``. Usage::
 
-    python3 tests/benchmarks/install_benchmark.py --database bench_plain \\
+    .venv/bin/python tests/benchmarks/install_benchmark.py --database bench_plain \\
         [--customers 1000 --invoices 100000 --payments 80000 --orders 10000 --months 24]
 """
 

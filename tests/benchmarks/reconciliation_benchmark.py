@@ -15,7 +15,7 @@ and prints wall times, query counts and ratios. The measurements are rolled back
 
 Usage (database with the suite installed, e.g. ``python3 scripts/suite.py run --database bench``)::
 
-    python3 tests/benchmarks/reconciliation_benchmark.py --database bench \
+    .venv/bin/python tests/benchmarks/reconciliation_benchmark.py --database bench \
         [--customers 1000 --invoices 100000 --payments 80000 --months 24]
 """
 
