@@ -6,7 +6,7 @@
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",
-    "depends": ["crm", "account", "mail"],
+    "depends": ["crm", "account", "l10n_cn", "mail"],
     "data": [
         "security/customer_archive_security.xml",
         "security/ir.model.access.csv",
@@ -32,6 +32,7 @@
         "views/archive_destruction_log_views.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
     ],
     "assets": {

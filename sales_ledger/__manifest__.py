@@ -37,5 +37,6 @@
             "sales_ledger/static/tests/tours/*.js",
         ],
     },
+    "pre_init_hook": "pre_init_hook",
     "installable": True,
 }

@@ -18,8 +18,12 @@ from pathlib import Path
 
 from suite_venv import ROOT, VENV, log
 
-LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) \S+ (?P<logger>[\w.]+): ")
-STARTED = re.compile(r"odoo\.addons\.(?P<module>\w+)\.tests\.(?P<file>\w+): Starting (?P<test>[\w.]+) \.\.\.$")
+LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) \S+ (?P<logger>[\w.]+): (?P<message>.*)"
+)
+STARTED = re.compile(
+    r"odoo\.addons\.(?P<module>\w+)\.tests\.(?P<file>\w+): Starting (?P<test>[\w.]+) \.\.\."
+)
 FAILED = re.compile(r"odoo\.addons\.(?P<module>\w+)\.tests\.\w+: (?:FAIL|ERROR): ")
 PROBLEM_LEVELS = ("WARNING", "ERROR", "CRITICAL")
 
@@ -49,14 +53,14 @@ def odoo_runner(conf, database, modules, log_path):
         ).returncode
     tests, failures, problems = set(), [], []
     suite = tuple(f"odoo.addons.{m}" for m in modules)
+    named = re.compile(rf"\b({'|'.join(modules)})\b")
     for line in log_path.read_text(errors="replace").splitlines():
         if started := STARTED.search(line):
             tests.add(f"{started['module']}.tests.{started['file']}.{started['test']}")
         elif FAILED.search(line):
             failures.append(line)
         elif (head := LINE.match(line)) and head["level"] in PROBLEM_LEVELS:
-            logger = head["logger"]
-            if logger.startswith(suite) or any(m in line for m in modules):
+            if head["logger"].startswith(suite) or named.search(head["message"]):
                 problems.append(line)
     return code, tests, failures, problems
 

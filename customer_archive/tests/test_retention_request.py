@@ -145,7 +145,10 @@ class TestRetentionRequest(RetentionCommon, HttpCase):
             {"move_type": "entry", "journal_id": journal.id, "partner_id": partners[2].id}
         )
         request = self._approved_request(policy, self.today + relativedelta(years=2))
-        request.action_execute()
+        logger = "odoo.addons.customer_archive.models.archive_destruction_request"
+        with self.assertLogs(logger, "WARNING") as logged:
+            request.action_execute()
+        self.assertIn(f"Destruction batch of {request.name} failed", logged.output[0])
         # partners are processed by id: batch 2 (partners 2 and 3) fails as a whole
         self.assertFalse((partners[:2] | partners[4:]).exists())
         self.assertEqual(partners[2:4].exists(), partners[2:4])

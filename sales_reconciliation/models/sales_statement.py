@@ -1096,6 +1096,7 @@ class SalesStatement(models.Model):
                 {
                     "move_type": "out_invoice",
                     "partner_id": partner.id,
+                    "invoice_user_id": partner.user_id.id,
                     "invoice_date": previous,
                     "invoice_date_due": previous + timedelta(days=30),
                     "invoice_origin": f"S{1000 + index}",
@@ -1110,6 +1111,7 @@ class SalesStatement(models.Model):
                 {
                     "move_type": "out_invoice",
                     "partner_id": partner.id,
+                    "invoice_user_id": partner.user_id.id,
                     "invoice_date": date_from + timedelta(days=9),
                     "invoice_date_due": date_from + timedelta(days=39),
                     "invoice_origin": f"S{2000 + index}",
@@ -1124,6 +1126,7 @@ class SalesStatement(models.Model):
                 {
                     "move_type": "out_refund",
                     "partner_id": partner.id,
+                    "invoice_user_id": partner.user_id.id,
                     "invoice_date": date_from + timedelta(days=14),
                     "ref": "质量问题退货",
                     "invoice_line_ids": [

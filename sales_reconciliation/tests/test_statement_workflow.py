@@ -6,11 +6,13 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.mail.tests.common import MockEmail
+
 from .common import SIGNATURE, StatementCommon
 
 
 @tagged("post_install", "-at_install")
-class TestStatementWorkflow(StatementCommon):
+class TestStatementWorkflow(StatementCommon, MockEmail):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -26,7 +28,8 @@ class TestStatementWorkflow(StatementCommon):
 
     def test_send_mails_pdf_with_portal_link_and_schedules_reminder(self):
         statement = self.statement
-        statement.with_user(self.salesman).action_send()
+        with self.mock_mail_gateway():
+            statement.with_user(self.salesman).action_send()
         self.assertEqual(statement.state, "sent")
         message = self._sent_message(statement)
         self.assertEqual(len(message), 1)
@@ -38,7 +41,7 @@ class TestStatementWorkflow(StatementCommon):
             message.attachment_ids.name, f"{statement.name}-上海宏达贸易有限公司-R0.pdf"
         )
         # the mail itself goes to the customer
-        mail = self.env["mail.mail"].search([("mail_message_id", "=", message.id)])
+        mail = self._new_mails.filtered(lambda m: m.mail_message_id == message)
         self.assertTrue(mail)
         self.assertIn(self.customer, mail.recipient_ids)
         # the sent version is kept with its hash

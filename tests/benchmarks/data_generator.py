@@ -82,21 +82,30 @@ class DataGenerator:
 
     # ------------------------------------------------------------------ master data
     def customers(self, count, prefix="BENCH"):
-        """``count`` company customers (approved, cash settlement), created in batches."""
+        """``count`` company customers (approved, cash settlement), created in batches.
+
+        Each has the internal reference ``ref`` PREFIX000123; in a database without the
+        suite (a company's existing database, see ``install_benchmark.py``) the suite's
+        fields (customer code, credit grade, file status) are left out.
+        """
         Partner = self.env["res.partner"]
         partners = Partner
-        values = [
-            {
+        values = []
+        for index in range(count):
+            vals = {
                 "name": f"{self.random.choice(CITIES)}{self.random.choice(TRADES)}有限公司"
                 f"（{prefix}-{index:06d}）",
                 "is_company": True,
                 "customer_rank": 1,
+                "ref": f"{prefix}{index:06d}",
+            }
+            suite = {
                 "customer_code": f"{prefix}{index:06d}",
                 "credit_grade": self.random.choice(["A", "A", "B", "C"]),
                 "archive_state": "approved",
             }
-            for index in range(count)
-        ]
+            vals.update((name, value) for name, value in suite.items() if name in Partner._fields)
+            values.append(vals)
         for batch in self._batches(values):
             partners |= Partner.create(batch)
         return partners
@@ -194,6 +203,63 @@ class DataGenerator:
             moves |= created
             self._end_batch()
         return moves
+
+    def sale_orders(
+        self,
+        customers,
+        products,
+        count,
+        lines_per_order=2,
+        confirm_ratio=0.8,
+        invoice_ratio=0.5,
+        discount_ratio=0.2,
+        salespeople=None,
+    ):
+        """``count`` sale orders of ``lines_per_order`` lines; ``discount_ratio`` of the
+        lines have a discount of up to 30%. ``confirm_ratio`` of the orders are confirmed
+        and ``invoice_ratio`` of those invoiced (one posted invoice per order, its lines
+        linked to the order lines). Returns the orders."""
+        users = salespeople if salespeople is not None else self.salespeople()
+        customer_ids = customers.ids
+        product_list = [(product.id, product.list_price) for product in products]
+        user_ids = users.ids or [False]
+        values = []
+        for _index in range(count):
+            lines = []
+            for _line in range(lines_per_order):
+                product_id, price = self.random.choice(product_list)
+                discount = 0.0
+                if self.random.random() < discount_ratio:
+                    discount = float(self.random.choice([5, 10, 15, 20, 30]))
+                lines.append(
+                    Command.create(
+                        {
+                            "product_id": product_id,
+                            "product_uom_qty": self.random.randint(1, 20),
+                            "price_unit": price,
+                            "discount": discount,
+                        }
+                    )
+                )
+            values.append(
+                {
+                    "partner_id": self.random.choice(customer_ids),
+                    "user_id": self.random.choice(user_ids),
+                    "order_line": lines,
+                }
+            )
+        Order = self.env["sale.order"]
+        orders = Order
+        for batch in self._batches(values):
+            created = Order.create(batch)
+            confirmed = created.filtered(lambda _o: self.random.random() < confirm_ratio)
+            confirmed.action_confirm()
+            invoiced = confirmed.filtered(lambda _o: self.random.random() < invoice_ratio)
+            if invoiced:
+                invoiced._create_invoices(grouped=True).action_post()
+            orders |= created
+            self._end_batch()
+        return orders
 
     def payments(self, invoices, count, partial_ratio=0.0, max_delay=90, end=None, journal=None):
         """``count`` customer payments on the open ``invoices`` (oldest first), reconciled

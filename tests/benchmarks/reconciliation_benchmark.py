@@ -15,7 +15,7 @@ and prints wall times, query counts and ratios. The measurements are rolled back
 
 Usage (database with the suite installed, e.g. ``python3 scripts/suite.py run --database bench``)::
 
-    python3 tests/benchmarks/reconciliation_benchmark.py --database bench \
+    .venv/bin/python tests/benchmarks/reconciliation_benchmark.py --database bench \
         [--customers 1000 --invoices 100000 --payments 80000 --months 24]
 """
 
@@ -74,6 +74,9 @@ def build_books(env, args, start):
         partners = gen.customers(args.customers, prefix=PREFIX)
     if not gen.env["product.product"].search_count([("default_code", "=like", "BP%")]):
         gen.products(200)
+    # Made here, before the processes start: each of them creating the missing salespeople
+    # at once would make the same logins twice on a fresh database.
+    gen.salespeople()
     journals(env, "sale", args.jobs)
     journals(env, "bank", args.jobs)
     env.cr.commit()  # pylint: disable=invalid-commit
@@ -146,6 +149,7 @@ def generate_part(env, args, start):
             count,
             start=start,
             refund_ratio=0.05,
+            salespeople=gen.salespeople(),  # made by build_books(), found here
             journal=journals(gen.env, "sale", args.jobs)[part],
         )
     else:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sweep and execute a retention policy over many due records; prints records/second.
 
-    python3 tests/benchmarks/retention_benchmark.py --database NAME \
+    .venv/bin/python tests/benchmarks/retention_benchmark.py --database NAME \
         [--count 20000] [--action delete|archive|anonymize] [--batch-size 1000]
 
 NAME is a database where customer_archive is installed. The benchmark makes COUNT CRM

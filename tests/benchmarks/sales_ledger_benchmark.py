@@ -1,6 +1,6 @@
 """Monthly sales ledger benchmark: generation and XLSX export of a big month.
 
-    python3 tests/benchmarks/sales_ledger_benchmark.py --database bench [--lines 50000]
+    .venv/bin/python tests/benchmarks/sales_ledger_benchmark.py --database bench [--lines 50000]
 
 Creates (once, reused on later runs) customers, products and posted invoices in one month,
 then prints the time and peak memory of ``action_generate_lines()`` and of the XLSX export.
