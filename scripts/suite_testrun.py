@@ -14,12 +14,12 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
-from pathlib import Path
 
 from suite_venv import ROOT, VENV, log
 
 LINE = re.compile(
-    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) \S+ (?P<logger>[\w.]+): (?P<message>.*)"
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ "
+    r"(?P<level>[A-Z]+) \S+ (?P<logger>[\w.]+): (?P<message>.*)"
 )
 STARTED = re.compile(
     r"odoo\.addons\.(?P<module>\w+)\.tests\.(?P<file>\w+): Starting (?P<test>[\w.]+) \.\.\."
@@ -92,7 +92,13 @@ def pytest_runner(conf, database, modules, args, junit):
     log("pytest-odoo: running the tests")
     code = subprocess.run(command, cwd=ROOT, check=False).returncode
     subprocess.run(
-        [*coverage, "report", f"--data-file={VENV / '.coverage'}", "--skip-covered", "--sort=cover"],
+        [
+            *coverage,
+            "report",
+            f"--data-file={VENV / '.coverage'}",
+            "--skip-covered",
+            "--sort=cover",
+        ],
         cwd=ROOT,
         check=False,
     )
@@ -135,7 +141,9 @@ def run_tests(conf, addons, test_addons, pytest_args, drop_database):
             )
             odoo_code, odoo_tests, failures, problems = 0, set(), [], []
         else:
-            odoo_code, odoo_tests, failures, problems = odoo_runner(conf, database, modules, log_path)
+            odoo_code, odoo_tests, failures, problems = odoo_runner(
+                conf, database, modules, log_path
+            )
             for line in failures + problems:
                 print(line)
             log(f"Odoo's runner: {len(odoo_tests)} tests, {len(failures)} failed, exit {odoo_code}")

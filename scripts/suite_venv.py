@@ -114,7 +114,11 @@ def checked_source(src):
 def source_of_python3():
     """The source tree of the Odoo that this python3 imports, when it is 18.0 from source."""
     probe = subprocess.run(
-        [sys.executable, "-c", "import odoo, odoo.release as r; print(r.version); print(odoo.__file__)"],
+        [
+            sys.executable,
+            "-c",
+            "import odoo, odoo.release as r; print(r.version); print(odoo.__file__)",
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -231,7 +235,11 @@ def install_odoo(src):
     # Odoo 18 pins old sdists whose build breaks with setuptools >= 81.
     pip_install("-r", str(src / "requirements.txt"), constraints=["setuptools<81"])
     pip_install(
-        "--no-deps", "--config-settings", "editable_mode=compat", "-e", str(src),
+        "--no-deps",
+        "--config-settings",
+        "editable_mode=compat",
+        "-e",
+        str(src),
         constraints=["setuptools<81"],
     )
 

@@ -29,18 +29,13 @@ import time
 import zipfile
 from pathlib import Path
 
-from odoo.modules.module import get_module_path
+from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests import TransactionCase, tagged
 
 _logger = logging.getLogger(__name__)
 
-ADDONS = (
-    "customer_archive",
-    "sales_ledger",
-    "sales_reconciliation",
-    "complaint_tracking",
-    "complaint_tracking_sales_ledger",
-)
+# The suite's add-ons are the dependencies of this test-only add-on.
+ADDONS = tuple(get_manifest("test_sales_ledger_suite")["depends"])
 
 # Run by the interpreter under test: where do the add-ons resolve, with no addons path?
 PROBE = r"""
