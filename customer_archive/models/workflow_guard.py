@@ -21,7 +21,7 @@ from collections import Counter
 from contextlib import contextmanager
 
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError
 
 PASS_KEY = "customer_archive.workflow_pass"
 
@@ -76,11 +76,12 @@ def workflow_changed(records, name, value):
 
 
 def workflow_refuse(records, names):
-    """Raise the error of a change of ``names`` outside of the workflow."""
+    """Raise the error of a change of ``names`` outside of the workflow (an
+    ``AccessError``, which is a ``UserError``)."""
     env = records.env
     labels = ", ".join(records._fields[name]._description_string(env) for name in names)
     if records:
-        raise UserError(
+        raise AccessError(
             env._(
                 "%(record)s: %(fields)s can only be changed by its workflow "
                 "(the buttons of the form), not by editing or importing the record.",
@@ -88,7 +89,7 @@ def workflow_refuse(records, names):
                 fields=labels,
             )
         )
-    raise UserError(
+    raise AccessError(
         env._(
             "%(model)s: %(fields)s cannot be set on a new record; the workflow sets them "
             "(the buttons of the form).",

@@ -5,3 +5,4 @@ from . import test_sales_ledger
 from . import test_access
 from . import test_reports
 from . import test_tour
+from . import test_workflow_guard
