@@ -148,7 +148,7 @@ class SaleOrder(models.Model):
             raise AccessError(self.env._("Only a sales manager can approve quotations."))
         if any(order.approval_state not in ("to_approve", "rejected") for order in self):
             raise UserError(self.env._("These quotations do not wait for an approval."))
-        self.env["sales.approval"].create(
+        self.env["sales.approval"]._create_records(
             [
                 {
                     "order_id": order.id,

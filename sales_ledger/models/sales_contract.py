@@ -268,7 +268,7 @@ class SalesContract(models.Model):
         return True
 
     def _record_approval(self, step, decision, opinion):
-        self.env["sales.approval"].create(
+        self.env["sales.approval"]._create_records(
             [
                 {
                     "contract_id": contract.id,

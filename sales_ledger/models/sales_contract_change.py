@@ -86,7 +86,7 @@ class SalesContractChange(models.Model):
                     content=change.content,
                 )
             )
-        self.env["sales.approval"].create(
+        self.env["sales.approval"]._create_records(
             [
                 {
                     "change_id": change.id,

@@ -74,6 +74,21 @@ class TestContractGuard(SalesLedgerCommon):
         with self.assertRaises(UserError):
             change.with_user(self.salesman).write({"amount_after": 90000.0})
 
+    def test_approval_records_cannot_be_forged(self):
+        contract = self._create_contract()
+        contract.action_submit()
+        with self.assertRaises(UserError):
+            self.env["sales.approval"].with_user(self.sales_manager).create(
+                {
+                    "contract_id": contract.id,
+                    "step": "supervisor",
+                    "decision": "approved",
+                    "user_id": self.contract_admin.id,
+                }
+            )
+        contract.with_user(self.sales_manager).action_approve("同意")
+        self.assertEqual(contract.approval_ids.user_id, self.sales_manager)
+
     def test_forged_amount_before_is_replaced(self):
         contract = self._approved_contract(amount=8000.0)
         change = (
