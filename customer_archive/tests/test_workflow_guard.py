@@ -48,6 +48,20 @@ class TestWorkflowGuard(CustomerArchiveCase):
         ).action_handover()
         self.assertEqual(self.customer.user_id, self.salesman_2)
 
+    def test_dossier_copies_and_customer_are_frozen(self):
+        archive = self.archive.with_user(self.salesman)
+        other = self._new_customer(self.salesman_2)
+        for values in (
+            {"user_id": self.salesman_2.id},
+            {"archive_state": "closed"},
+            {"credit_grade": "C"},
+            {"partner_id": other.id},
+        ):
+            with self.subTest(values=values), self.assertRaises(UserError):
+                archive.write(values)
+        archive.write({"paper_location": "档案柜 B-1"})
+        self.assertEqual(archive.user_id, self.salesman)
+
     def test_self_approved_access_request_refused(self):
         Request = self.env["customer.archive.access.request"].with_user(self.salesman_2)
         values = {
