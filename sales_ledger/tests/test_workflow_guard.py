@@ -74,6 +74,19 @@ class TestContractGuard(SalesLedgerCommon):
         with self.assertRaises(UserError):
             change.with_user(self.salesman).write({"amount_after": 90000.0})
 
+    def test_dispute_state_through_its_buttons(self):
+        contract = self._approved_contract()
+        dispute = (
+            self.env["sales.contract.dispute"]
+            .with_user(self.salesman)
+            .create({"name": "交货延迟", "contract_id": contract.id, "cause": "延迟两周"})
+        )
+        with self.assertRaises(UserError):
+            dispute.write({"state": "resolved"})
+        dispute.action_handle()
+        dispute.action_resolve()
+        self.assertEqual(dispute.state, "resolved")
+
     def test_approval_records_cannot_be_forged(self):
         contract = self._create_contract()
         contract.action_submit()
