@@ -13,9 +13,25 @@ OPEN_STATES = ("new", "acknowledged", "investigating")
 class CustomerComplaint(models.Model):
     _name = "customer.complaint"
     _description = "Customer Complaint"
-    _inherit = ("portal.mixin", "mail.thread", "mail.activity.mixin")
+    _inherit = ("portal.mixin", "mail.thread", "mail.activity.mixin", "workflow.guard.mixin")
     _order = "received_at desc, id desc"
     _check_company_auto = True
+    # Stages and the timestamps the deadlines are measured with are the workflow's.
+    _workflow_fields = (
+        "state",
+        "acknowledged_at",
+        "registered_at",
+        "resolved_at",
+        "closed_at",
+        "escalated_at",
+        "response_deadline",
+        "registration_deadline",
+        "response_hours",
+        "sla_met",
+    )
+    # Once acknowledged, the deadlines run from the receipt as registered.
+    _workflow_frozen_fields = ("received_at",)
+    _workflow_frozen_states = ("acknowledged", "investigating", "resolved", "closed", "cancelled")
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index=True
@@ -329,7 +345,8 @@ class CustomerComplaint(models.Model):
     def action_acknowledge(self):
         """Customer service takes the complaint in hand: the response time is recorded."""
         self._check_state(("new",))
-        self.write({"state": "acknowledged", "acknowledged_at": fields.Datetime.now()})
+        with self._workflow_pass():
+            self.write({"state": "acknowledged", "acknowledged_at": fields.Datetime.now()})
         return True
 
     def action_investigate(self):
@@ -337,13 +354,14 @@ class CustomerComplaint(models.Model):
         self._check_state(("new", "acknowledged"))
         now = fields.Datetime.now()
         for complaint in self:
-            complaint.write(
-                {
-                    "state": "investigating",
-                    "acknowledged_at": complaint.acknowledged_at or now,
-                    "registered_at": now,
-                }
-            )
+            with complaint._workflow_pass():
+                complaint.write(
+                    {
+                        "state": "investigating",
+                        "acknowledged_at": complaint.acknowledged_at or now,
+                        "registered_at": now,
+                    }
+                )
         return True
 
     def action_resolve(self):
@@ -358,14 +376,15 @@ class CustomerComplaint(models.Model):
             )
         now = fields.Datetime.now()
         for complaint in self:
-            complaint.write(
-                {
-                    "state": "resolved",
-                    "acknowledged_at": complaint.acknowledged_at or now,
-                    "registered_at": complaint.registered_at or now,
-                    "resolved_at": now,
-                }
-            )
+            with complaint._workflow_pass():
+                complaint.write(
+                    {
+                        "state": "resolved",
+                        "acknowledged_at": complaint.acknowledged_at or now,
+                        "registered_at": complaint.registered_at or now,
+                        "resolved_at": now,
+                    }
+                )
         return True
 
     def action_close(self):
@@ -385,22 +404,26 @@ class CustomerComplaint(models.Model):
                         complaint.name,
                     )
                 )
-        self.write({"state": "closed", "closed_at": fields.Datetime.now()})
+        with self._workflow_pass():
+            self.write({"state": "closed", "closed_at": fields.Datetime.now()})
         return True
 
     def action_cancel(self):
         self._check_state(OPEN_STATES)
-        self.write({"state": "cancelled"})
+        with self._workflow_pass():
+            self.write({"state": "cancelled"})
         return True
 
     def action_reset_to_new(self):
         self._check_state(("cancelled",))
-        self.write({"state": "new"})
+        with self._workflow_pass():
+            self.write({"state": "new"})
         return True
 
     def action_reopen(self):
         self._check_state(("resolved", "closed"))
-        self.write({"state": "investigating", "resolved_at": False, "closed_at": False})
+        with self._workflow_pass():
+            self.write({"state": "investigating", "resolved_at": False, "closed_at": False})
         return True
 
     def _handle_unsatisfied_visit(self, visit):
@@ -483,7 +506,8 @@ class CustomerComplaint(models.Model):
                 partner_ids=manager.partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )
-        self.write({"escalated_at": now})
+        with self._workflow_pass():
+            self.write({"escalated_at": now})
 
     @api.model
     def _cron_escalate_overdue(self):

@@ -1,3 +1,4 @@
+from . import workflow_guard
 from . import res_partner
 from . import customer_archive
 from . import customer_archive_communication

@@ -18,9 +18,30 @@ EXPORT_CHUNK = 1000
 class ArchiveDestructionRequest(models.Model):
     _name = "archive.destruction.request"
     _description = "Destruction Request"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "workflow.guard.mixin")
     _order = "id desc"
     _check_company_auto = True
+    _workflow_fields = (
+        "state",
+        "first_approver_id",
+        "first_approval_date",
+        "second_approver_id",
+        "second_approval_date",
+        "executed_by_id",
+        "execution_date",
+        "export_attachment_id",
+        "export_sha256",
+        "result",
+        # the snapshot of the policy
+        "res_model",
+        "model_description",
+        "action",
+        "anonymize_fields",
+        "approval_steps",
+        "batch_size",
+    )
+    _workflow_frozen_fields = ("policy_id", "company_id", "reference_date", "user_id")
+    _workflow_frozen_states = ("to_approve", "approved", "done", "cancelled")
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
@@ -130,18 +151,27 @@ class ArchiveDestructionRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._workflow_check(vals, create=True)
             policy = self.env["archive.retention.policy"].browse(vals.get("policy_id"))
             if policy:
-                vals.setdefault("res_model", policy.model_name)
-                vals.setdefault("model_description", policy.model_id.name)
-                vals.setdefault("action", policy.action)
-                vals.setdefault("approval_steps", policy.approval_steps)
-                vals.setdefault("batch_size", policy.batch_size)
-                vals.setdefault("company_id", policy.company_id.id or self.env.company.id)
+                # The snapshot is the policy's: users do not choose fewer approvals.
+                snapshot = {
+                    "res_model": policy.model_name,
+                    "model_description": policy.model_id.name,
+                    "action": policy.action,
+                    "approval_steps": policy.approval_steps,
+                    "batch_size": policy.batch_size,
+                }
                 if policy.action == "anonymize":
-                    vals.setdefault(
-                        "anonymize_fields", ",".join(policy.anonymize_field_ids.mapped("name"))
+                    snapshot["anonymize_fields"] = ",".join(
+                        policy.anonymize_field_ids.mapped("name")
                     )
+                for name, value in snapshot.items():
+                    if self.env.su:
+                        vals.setdefault(name, value)
+                    else:
+                        vals[name] = value
+                vals.setdefault("company_id", policy.company_id.id or self.env.company.id)
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["name"] = (
@@ -150,7 +180,8 @@ class ArchiveDestructionRequest(models.Model):
                     .next_by_code("archive.destruction.request")
                     or "/"
                 )
-        return super().create(vals_list)
+        with self._workflow_pass(model_wide=True):  # the snapshot taken above
+            return super().create(vals_list)
 
     def _mail_field_names(self):
         return {
@@ -184,7 +215,8 @@ class ArchiveDestructionRequest(models.Model):
                 raise UserError(self.env._("Only draft requests can be submitted."))
             if not request.line_ids:
                 raise UserError(self.env._("The request lists no record."))
-        self.write({"state": "to_approve"})
+        with self._workflow_pass():
+            self.write({"state": "to_approve"})
         for request in self:
             request.message_post(
                 body=self.env._(
@@ -216,7 +248,8 @@ class ArchiveDestructionRequest(models.Model):
                     "second_approval_date": now,
                     "state": "approved",
                 }
-            request.write(vals)
+            with request._workflow_pass():
+                request.write(vals)
             request.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
@@ -224,7 +257,8 @@ class ArchiveDestructionRequest(models.Model):
         for request in self:
             if request.state == "done":
                 raise UserError(self.env._("An executed destruction request cannot be cancelled."))
-        self.write({"state": "cancelled"})
+        with self._workflow_pass():
+            self.write({"state": "cancelled"})
         return True
 
     def action_draft(self):
@@ -233,6 +267,11 @@ class ArchiveDestructionRequest(models.Model):
                 raise UserError(
                     self.env._("Only cancelled requests that never ran can be reset to draft.")
                 )
+        with self._workflow_pass():
+            self._reset_to_draft()
+        return True
+
+    def _reset_to_draft(self):
         self.write(
             {
                 "state": "draft",
@@ -242,7 +281,6 @@ class ArchiveDestructionRequest(models.Model):
                 "second_approval_date": False,
             }
         )
-        return True
 
     # ------------------------------------------------------------------ execution
 
@@ -321,7 +359,8 @@ class ArchiveDestructionRequest(models.Model):
 
     def action_execute(self):
         for request in self:
-            request._execute()
+            with request._workflow_pass(), request.line_ids._workflow_pass():
+                request._execute()
         return True
 
     def _execute(self):

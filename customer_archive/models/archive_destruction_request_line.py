@@ -4,8 +4,12 @@ from odoo.exceptions import UserError
 
 class ArchiveDestructionRequestLine(models.Model):
     _name = "archive.destruction.request.line"
+    _inherit = ["workflow.guard.mixin"]
     _description = "Destruction Request Line"
     _order = "request_id, res_id"
+    # The execution records the outcome; the records listed are those approved.
+    _workflow_fields = ("state", "note")
+    _workflow_frozen_fields = ("request_id", "res_id", "name")
 
     request_id = fields.Many2one(
         "archive.destruction.request", required=True, ondelete="cascade", index=True
@@ -53,6 +57,9 @@ class ArchiveDestructionRequestLine(models.Model):
         if any(line.request_id.state == "done" for line in self):
             raise UserError(self.env._("An executed destruction request cannot be changed."))
         return super().write(vals)
+
+    def _workflow_frozen_records(self):
+        return self.filtered(lambda line: line.request_id.state != "draft")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_submitted(self):

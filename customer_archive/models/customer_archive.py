@@ -13,8 +13,19 @@ class CustomerArchive(models.Model):
 
     _name = "customer.archive"
     _description = "Customer Dossier"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "workflow.guard.mixin"]
     _order = "customer_code, id"
+    # Copies of the customer's file: they change on the customer, through its workflow.
+    _workflow_fields = (
+        "user_id",
+        "customer_code",
+        "customer_category",
+        "credit_grade",
+        "archive_state",
+        "company_id",
+    )
+    # A dossier stays the dossier of its customer.
+    _workflow_frozen_fields = ("partner_id",)
     _rec_names_search = ["partner_id", "customer_code"]
     _check_company_auto = True
 
@@ -70,6 +81,9 @@ class CustomerArchive(models.Model):
     _sql_constraints = [
         ("partner_unique", "UNIQUE(partner_id)", "A customer has one dossier."),
     ]
+
+    def _workflow_frozen_records(self):
+        return self
 
     @api.depends("partner_id.display_name")
     def _compute_display_name(self):

@@ -9,9 +9,12 @@ class CustomerArchiveAccessRequest(models.Model):
 
     _name = "customer.archive.access.request"
     _description = "Dossier Access Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "workflow.guard.mixin"]
     _order = "id desc"
     _rec_name = "archive_id"
+    _workflow_fields = ("state", "approver_id", "approval_date")
+    _workflow_frozen_fields = ("archive_id", "user_id", "purpose", "date_from", "date_to")
+    _workflow_frozen_states = ("submitted", "approved", "rejected")
 
     archive_id = fields.Many2one(
         "customer.archive", "Dossier", required=True, ondelete="cascade", index=True
@@ -64,7 +67,8 @@ class CustomerArchiveAccessRequest(models.Model):
     def action_submit(self):
         if self.filtered(lambda r: r.state != "draft"):
             raise UserError(self.env._("Only draft access requests can be submitted."))
-        self.state = "submitted"
+        with self._workflow_pass():
+            self.state = "submitted"
         archivist = self.env.ref("customer_archive.group_archive_manager").users[:1]
         for request in self:
             request.activity_schedule(
@@ -77,13 +81,14 @@ class CustomerArchiveAccessRequest(models.Model):
         self._check_archive_manager()
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted access requests can be approved."))
-        self.write(
-            {
-                "state": "approved",
-                "approver_id": self.env.uid,
-                "approval_date": fields.Datetime.now(),
-            }
-        )
+        with self._workflow_pass():
+            self.write(
+                {
+                    "state": "approved",
+                    "approver_id": self.env.uid,
+                    "approval_date": fields.Datetime.now(),
+                }
+            )
         self.activity_feedback(["mail.mail_activity_data_todo"])
         for request in self:
             request.archive_id.message_post(
@@ -99,5 +104,6 @@ class CustomerArchiveAccessRequest(models.Model):
         self._check_archive_manager()
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted access requests can be rejected."))
-        self.write({"state": "rejected", "approver_id": self.env.uid})
+        with self._workflow_pass():
+            self.write({"state": "rejected", "approver_id": self.env.uid})
         self.activity_unlink(["mail.mail_activity_data_todo"])

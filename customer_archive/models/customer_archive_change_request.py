@@ -22,8 +22,19 @@ class CustomerArchiveChangeRequest(models.Model):
 
     _name = "customer.archive.change.request"
     _description = "Customer Change Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "workflow.guard.mixin"]
     _order = "id desc"
+    _workflow_fields = ("state", "approver_id", "approval_date", "change_summary")
+    _workflow_frozen_fields = (
+        "partner_id",
+        "user_id",
+        "reason",
+        *PROPOSALS,
+        "new_bank_acc_number",
+        "new_bank_id",
+        "opinion",
+    )
+    _workflow_frozen_states = ("approved", "rejected")
 
     name = fields.Char(
         "Reference",
@@ -97,7 +108,8 @@ class CustomerArchiveChangeRequest(models.Model):
                 raise UserError(self.env._("Give the reason for the change."))
             if not request._proposed_values() and not request.new_bank_acc_number:
                 raise UserError(self.env._("Propose at least one new value."))
-        self.state = "submitted"
+        with self._workflow_pass():
+            self.state = "submitted"
         managers = self.env.ref("sales_team.group_sale_manager").users
         for request in self:
             request.activity_schedule(
@@ -109,17 +121,18 @@ class CustomerArchiveChangeRequest(models.Model):
     def action_approve(self):
         if not self.env["res.partner"]._archive_approvers():
             raise UserError(self.env._("Only sales managers approve change requests."))
-        for request in self:
-            if request.state != "submitted":
-                raise UserError(self.env._("Only submitted change requests can be approved."))
-            request._apply()
-        self.write(
-            {
-                "state": "approved",
-                "approver_id": self.env.uid,
-                "approval_date": fields.Datetime.now(),
-            }
-        )
+        with self._workflow_pass():
+            for request in self:
+                if request.state != "submitted":
+                    raise UserError(self.env._("Only submitted change requests can be approved."))
+                request._apply()
+            self.write(
+                {
+                    "state": "approved",
+                    "approver_id": self.env.uid,
+                    "approval_date": fields.Datetime.now(),
+                }
+            )
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_reject(self):
@@ -127,11 +140,14 @@ class CustomerArchiveChangeRequest(models.Model):
             raise UserError(self.env._("Only sales managers reject change requests."))
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted change requests can be rejected."))
-        self.write({"state": "rejected", "approver_id": self.env.uid})
+        with self._workflow_pass():
+            self.write({"state": "rejected", "approver_id": self.env.uid})
         self.activity_unlink(["mail.mail_activity_data_todo"])
 
     def action_reset_draft(self):
-        self.filtered(lambda r: r.state == "rejected").state = "draft"
+        rejected = self.filtered(lambda r: r.state == "rejected")
+        with rejected._workflow_pass():
+            rejected.write({"state": "draft", "approver_id": False, "approval_date": False})
 
     def _apply(self):
         """Write the proposed values on the customer and log old → new on both records."""

@@ -9,9 +9,12 @@ class CustomerArchiveLoan(models.Model):
 
     _name = "customer.archive.loan"
     _description = "Loan of Dossier Originals"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "workflow.guard.mixin"]
     _order = "date_due, id"
     _rec_name = "archive_id"
+    _workflow_fields = ("state", "approver_id", "date_returned")
+    _workflow_frozen_fields = ("archive_id", "user_id", "purpose", "date_out")
+    _workflow_frozen_states = ("lent", "returned", "rejected")
 
     archive_id = fields.Many2one(
         "customer.archive", "Dossier", required=True, ondelete="cascade", index=True
@@ -60,25 +63,28 @@ class CustomerArchiveLoan(models.Model):
     def action_submit(self):
         if self.filtered(lambda r: r.state != "draft"):
             raise UserError(self.env._("Only draft loans can be submitted."))
-        self.state = "submitted"
+        with self._workflow_pass():
+            self.state = "submitted"
 
     def action_approve(self):
         self.env["customer.archive.access.request"]._check_archive_manager()
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted loans can be approved."))
-        self.write({"state": "lent", "approver_id": self.env.uid})
+        with self._workflow_pass():
+            self.write({"state": "lent", "approver_id": self.env.uid})
 
     def action_reject(self):
         self.env["customer.archive.access.request"]._check_archive_manager()
-        self.filtered(lambda r: r.state == "submitted").write(
-            {"state": "rejected", "approver_id": self.env.uid}
-        )
+        submitted = self.filtered(lambda r: r.state == "submitted")
+        with submitted._workflow_pass():
+            submitted.write({"state": "rejected", "approver_id": self.env.uid})
 
     def action_return(self):
         self.env["customer.archive.access.request"]._check_archive_manager()
         if self.filtered(lambda r: r.state != "lent"):
             raise UserError(self.env._("Only lent originals can be returned."))
-        self.write({"state": "returned", "date_returned": fields.Date.context_today(self)})
+        with self._workflow_pass():
+            self.write({"state": "returned", "date_returned": fields.Date.context_today(self)})
         self.activity_unlink(["customer_archive.mail_activity_type_loan_overdue"])
 
     @api.model

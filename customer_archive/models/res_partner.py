@@ -6,6 +6,8 @@ from stdnum.cn import uscc
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .workflow_guard import workflow_allowed, workflow_changed, workflow_pass, workflow_refuse
+
 CUSTOMER_CATEGORIES = [
     ("important", "Important"),
     ("main", "Main"),
@@ -213,6 +215,7 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        self._workflow_check(vals)
         protected = [name for name in PROTECTED_FIELDS if name in vals]
         if protected and not self._archive_approvers():
             approved = self.filtered(lambda p: not p.parent_id and p.archive_state == "approved")
@@ -230,6 +233,30 @@ class ResPartner(models.Model):
                 )
         return super().write(vals)
 
+    def _workflow_pass(self, model_wide=False):
+        return workflow_pass(self, model_wide=model_wide)
+
+    def _workflow_check(self, vals):
+        """The customer file status changes through approve / block / close only; customers
+        change hands through managers and the handover, not a salesperson."""
+        if workflow_allowed(self):
+            return
+        names = []
+        if "archive_state" in vals and workflow_changed(
+            self, "archive_state", vals["archive_state"]
+        ):
+            names.append("archive_state")
+        if (
+            "user_id" in vals
+            and not self._archive_approvers()
+            and workflow_changed(
+                self.filtered(lambda p: not p.parent_id), "user_id", vals["user_id"]
+            )
+        ):
+            names.append("user_id")
+        if names:
+            workflow_refuse(self, names)
+
     def _assign_customer_code(self):
         # The code is the system's to give, also on customers a salesperson registers.
         for partner in self.sudo():
@@ -245,19 +272,22 @@ class ResPartner(models.Model):
             raise UserError(self.env._("Only sales managers approve new customers."))
         to_approve = self.filtered(lambda p: p.archive_state in ("draft", "blocked"))
         to_approve.filtered(lambda p: not p.customer_code)._assign_customer_code()
-        to_approve.archive_state = "approved"
+        with to_approve._workflow_pass():
+            to_approve.archive_state = "approved"
         to_approve.sudo()._ensure_archive()
         return True
 
     def action_block_customer(self):
         if not self._archive_approvers():
             raise UserError(self.env._("Only sales managers block customers."))
-        self.archive_state = "blocked"
+        with self._workflow_pass():
+            self.archive_state = "blocked"
 
     def action_close_customer(self):
         if not self._archive_approvers():
             raise UserError(self.env._("Only sales managers close customer files."))
-        self.archive_state = "closed"
+        with self._workflow_pass():
+            self.archive_state = "closed"
 
     def _ensure_archive(self):
         """Open a dossier for the commercial partners that have none yet."""

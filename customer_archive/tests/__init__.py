@@ -10,3 +10,4 @@ from . import test_retention_views
 from . import test_tour
 from . import test_visits_and_reminders
 from . import test_workflow
+from . import test_workflow_guard

@@ -58,9 +58,10 @@ class TestDossierAccess(CustomerArchiveCase):
         # Reading is all the request allows.
         with self.assertRaises(AccessError):
             self.archive.with_user(self.salesman_2).write({"paper_location": "B-02"})
-        # Once the period is over, access is gone.
+        # Once the period is over, access is gone (time passes: written as the superuser,
+        # an approved request's period is frozen for users).
         today = fields.Date.today()
-        request.write(
+        request.sudo().write(
             {"date_from": today - timedelta(days=10), "date_to": today - timedelta(days=1)}
         )
         self.env.invalidate_all()

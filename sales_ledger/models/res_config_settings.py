@@ -10,3 +10,7 @@ class ResConfigSettings(models.TransientModel):
     contract_expiry_reminder_days = fields.Integer(
         related="company_id.contract_expiry_reminder_days", readonly=False
     )
+    quotation_approval = fields.Boolean(related="company_id.quotation_approval", readonly=False)
+    quotation_discount_limit = fields.Float(
+        related="company_id.quotation_discount_limit", readonly=False
+    )

@@ -1,6 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.customer_archive.models.workflow_guard import (
+    workflow_allowed,
+    workflow_changed,
+    workflow_refuse,
+)
+
+# Who granted monthly settlement, and when: set by the grant itself.
+SETTLEMENT_GRANT_FIELDS = ("settlement_approved_by_id", "settlement_approved_date")
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -64,6 +73,11 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not workflow_allowed(self):
+            for vals in vals_list:
+                forged = [name for name in SETTLEMENT_GRANT_FIELDS if vals.get(name)]
+                if forged:
+                    workflow_refuse(self, forged)
         if any(vals.get("settlement_method") == "monthly" for vals in vals_list):
             self._check_monthly_settlement_rights()
             for vals in vals_list:
@@ -73,6 +87,14 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if not workflow_allowed(self):
+            forged = [
+                name
+                for name in SETTLEMENT_GRANT_FIELDS
+                if name in vals and workflow_changed(self, name, vals[name])
+            ]
+            if forged:
+                workflow_refuse(self, forged)
         if vals.get("settlement_method") == "monthly" and any(
             partner.settlement_method != "monthly" for partner in self
         ):

@@ -1,6 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.customer_archive.models.workflow_guard import (
+    workflow_allowed,
+    workflow_changed,
+    workflow_pass,
+    workflow_refuse,
+)
+
 APPROVAL_STATES = [
     ("not_required", "Not Required"),
     ("to_approve", "To Approve"),
@@ -41,16 +48,32 @@ class SaleOrder(models.Model):
         for order in self:
             order.max_discount = max(order.order_line.mapped("discount") or [0.0])
 
+    def _quotation_limit_holder(self):
+        """The sales team of the order's salesperson in the order's company, else the
+        company: whose approval rule and discount limit apply. Not the order's team, which
+        the salesperson picks."""
+        self.ensure_one()
+        user = self.user_id.sudo()
+        company = self.company_id or self.env.company
+        teams = (user.sale_team_id | user.crm_team_ids).filtered(
+            lambda team: team.company_id in (company, team.company_id.browse())
+        )
+        return teams[:1] or company.sudo()
+
     def _needs_quotation_approval(self):
         self.ensure_one()
-        team = self.team_id
-        if not team.quotation_approval:
+        holder = self._quotation_limit_holder()
+        if not holder.quotation_approval:
             return False
         discounts = [line.discount for line in self.order_line if not line.display_type]
-        return bool(discounts) and max(discounts) > team.quotation_discount_limit
+        return bool(discounts) and max(discounts) > holder.quotation_discount_limit
 
     @api.depends(
-        "order_line.discount", "team_id.quotation_approval", "team_id.quotation_discount_limit"
+        "order_line.discount",
+        "user_id.sale_team_id.quotation_approval",
+        "user_id.sale_team_id.quotation_discount_limit",
+        "company_id.quotation_approval",
+        "company_id.quotation_discount_limit",
     )
     def _compute_approval_state(self):
         for order in self:
@@ -63,10 +86,13 @@ class SaleOrder(models.Model):
             )
 
     def write(self, vals):
-        if "approval_state" in vals and not (
-            self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
+        # The quotation approval changes through approve / reject only, managers included.
+        if (
+            "approval_state" in vals
+            and not workflow_allowed(self)
+            and workflow_changed(self, "approval_state", vals["approval_state"])
         ):
-            raise AccessError(self.env._("Only a sales manager can approve quotations."))
+            workflow_refuse(self, ["approval_state"])
         return super().write(vals)
 
     @api.constrains("contract_id", "partner_id", "company_id")
@@ -107,7 +133,7 @@ class SaleOrder(models.Model):
                         "of team %(team)s; a sales manager must approve it first.",
                         order=order.name,
                         discount=order.max_discount,
-                        team=order.team_id.display_name,
+                        team=order._quotation_limit_holder().display_name,
                     )
                 )
             if order.approval_state == "rejected":
@@ -122,7 +148,7 @@ class SaleOrder(models.Model):
             raise AccessError(self.env._("Only a sales manager can approve quotations."))
         if any(order.approval_state not in ("to_approve", "rejected") for order in self):
             raise UserError(self.env._("These quotations do not wait for an approval."))
-        self.env["sales.approval"].create(
+        self.env["sales.approval"]._create_records(
             [
                 {
                     "order_id": order.id,
@@ -134,7 +160,8 @@ class SaleOrder(models.Model):
                 for order in self
             ]
         )
-        self.approval_state = decision
+        with workflow_pass(self):
+            self.approval_state = decision
         self.activity_feedback(["mail.mail_activity_data_todo"], feedback=opinion or None)
 
     def action_approve_quotation(self, opinion=False):

@@ -1,8 +1,9 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SalesApproval(models.Model):
     _name = "sales.approval"
+    _inherit = ["workflow.guard.mixin"]
     _description = "Approval Record"
     _order = "date desc, id desc"
 
@@ -27,3 +28,13 @@ class SalesApproval(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
+
+    def _workflow_guarded_fields(self, vals, create=False):
+        # Approval records are written by the decisions themselves (see _create_records).
+        return sorted(vals)
+
+    @api.model
+    def _create_records(self, vals_list):
+        """Record decisions: only the approve / reject methods call this."""
+        with self._workflow_pass(model_wide=True):
+            return self.create(vals_list)

@@ -23,10 +23,29 @@ PERFORMANCE_STATUSES = [
 class SalesContract(models.Model):
     _name = "sales.contract"
     _description = "Sales Contract"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "workflow.guard.mixin")
     _order = "date_signed desc, id desc"
     _check_company_auto = True
     _rec_names_search = ("name", "title")
+    _workflow_fields = (
+        "state",
+        "approval_step",
+        "approval_ids",
+        "termination_reason",
+        "termination_date",
+        "expiry_reminded",
+    )
+    # Once approved, amount, parties and dates change through an approved change only.
+    _workflow_frozen_fields = (
+        "amount",
+        "currency_id",
+        "partner_id",
+        "company_id",
+        "date_signed",
+        "date_start",
+        "date_end",
+    )
+    _workflow_frozen_states = ("approved", "active", "done", "terminated")
 
     name = fields.Char(
         "Contract Number", required=True, copy=False, readonly=True, default="/", index="trigram"
@@ -244,11 +263,12 @@ class SalesContract(models.Model):
                         "Enter the amount of contract %s before submitting it.", contract.name
                     )
                 )
-        self.write({"state": "to_approve", "approval_step": "supervisor"})
+        with self._workflow_pass():
+            self.write({"state": "to_approve", "approval_step": "supervisor"})
         return True
 
     def _record_approval(self, step, decision, opinion):
-        self.env["sales.approval"].create(
+        self.env["sales.approval"]._create_records(
             [
                 {
                     "contract_id": contract.id,
@@ -281,10 +301,11 @@ class SalesContract(models.Model):
             step = contract.approval_step or "supervisor"
             contract._check_approver(step)
             contract._record_approval(step, "approved", opinion)
-            if step == "supervisor" and contract.company_id.contract_two_step_approval:
-                contract.approval_step = "administrator"
-            else:
-                contract.write({"state": "approved", "approval_step": False})
+            with contract._workflow_pass():
+                if step == "supervisor" and contract.company_id.contract_two_step_approval:
+                    contract.approval_step = "administrator"
+                else:
+                    contract.write({"state": "approved", "approval_step": False})
         return True
 
     def action_reject(self, opinion=False):
@@ -293,46 +314,52 @@ class SalesContract(models.Model):
             step = contract.approval_step or "supervisor"
             contract._check_approver(step)
             contract._record_approval(step, "rejected", opinion)
-        self.write({"state": "draft", "approval_step": False})
+        with self._workflow_pass():
+            self.write({"state": "draft", "approval_step": False})
         return True
 
     def action_activate(self):
         self._check_state(("approved",))
         today = fields.Date.context_today(self)
         for contract in self:
-            contract.write(
-                {
-                    "state": "active",
-                    "date_signed": contract.date_signed or today,
-                    "date_start": contract.date_start or contract.date_signed or today,
-                }
-            )
+            with contract._workflow_pass():
+                contract.write(
+                    {
+                        "state": "active",
+                        "date_signed": contract.date_signed or today,
+                        "date_start": contract.date_start or contract.date_signed or today,
+                    }
+                )
         return True
 
     def action_done(self):
         self._check_state(("active",))
-        self.write({"state": "done"})
+        with self._workflow_pass():
+            self.write({"state": "done"})
         return True
 
     def action_cancel(self):
         self._check_state(("draft", "to_approve", "approved"))
-        self.write({"state": "cancelled", "approval_step": False})
+        with self._workflow_pass():
+            self.write({"state": "cancelled", "approval_step": False})
         return True
 
     def action_draft(self):
         self._check_state(("cancelled",))
-        self.write({"state": "draft"})
+        with self._workflow_pass():
+            self.write({"state": "draft"})
         return True
 
     def _terminate(self, reason, date):
         self._check_state(("approved", "active"))
-        self.write(
-            {
-                "state": "terminated",
-                "termination_reason": reason,
-                "termination_date": date or fields.Date.context_today(self),
-            }
-        )
+        with self._workflow_pass():
+            self.write(
+                {
+                    "state": "terminated",
+                    "termination_reason": reason,
+                    "termination_date": date or fields.Date.context_today(self),
+                }
+            )
 
     def action_open_terminate_wizard(self):
         self.ensure_one()
@@ -399,4 +426,5 @@ class SalesContract(models.Model):
                     summary=self.env._("Contract expires on %s", contract.date_end),
                     user_id=contract.user_id.id or self.env.uid,
                 )
-            contracts.expiry_reminded = True
+            with contracts._workflow_pass():
+                contracts.expiry_reminded = True

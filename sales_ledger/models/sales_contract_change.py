@@ -1,13 +1,18 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.customer_archive.models.workflow_guard import workflow_changed
 
 
 class SalesContractChange(models.Model):
     _name = "sales.contract.change"
     _description = "Contract Change"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "workflow.guard.mixin")
     _order = "date desc, id desc"
     _check_company_auto = True
+    _workflow_fields = ("state", "approver_id", "approval_date", "requested_by_id")
+    _workflow_frozen_fields = ("contract_id", "date", "reason", "content", "amount_after")
+    _workflow_frozen_states = ("approved", "rejected")
 
     contract_id = fields.Many2one(
         "sales.contract", required=True, ondelete="cascade", index=True, check_company=True
@@ -31,6 +36,24 @@ class SalesContractChange(models.Model):
         tracking=True,
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The amount before the change is the contract's: not the requester's to state.
+        for vals in vals_list:
+            contract = self.env["sales.contract"].browse(vals.get("contract_id"))
+            vals["amount_before"] = contract.amount
+        return super().create(vals_list)
+
+    def _workflow_guarded_fields(self, vals, create=False):
+        names = super()._workflow_guarded_fields(vals, create=create)
+        if (
+            not create
+            and "amount_before" in vals
+            and workflow_changed(self, "amount_before", vals["amount_before"])
+        ):
+            names.append("amount_before")
+        return names
+
     def _check_change_approver(self):
         user = self.env.user
         if not (
@@ -52,9 +75,10 @@ class SalesContractChange(models.Model):
                 "approver_id": self.env.uid,
                 "approval_date": fields.Datetime.now(),
             }
-            change.write(values)
-            if change.amount_after and change.amount_after != change.contract_id.amount:
-                change.contract_id.amount = change.amount_after
+            with change._workflow_pass(), change.contract_id._workflow_pass():
+                change.write(values)
+                if change.amount_after and change.amount_after != change.contract_id.amount:
+                    change.contract_id.amount = change.amount_after
             change.contract_id.message_post(
                 body=self.env._(
                     "Change of %(date)s approved: %(content)s",
@@ -62,7 +86,7 @@ class SalesContractChange(models.Model):
                     content=change.content,
                 )
             )
-        self.env["sales.approval"].create(
+        self.env["sales.approval"]._create_records(
             [
                 {
                     "change_id": change.id,
@@ -79,11 +103,12 @@ class SalesContractChange(models.Model):
 
     def action_reject(self, opinion=False):
         self._check_change_approver()
-        self.write(
-            {
-                "state": "rejected",
-                "approver_id": self.env.uid,
-                "approval_date": fields.Datetime.now(),
-            }
-        )
+        with self._workflow_pass():
+            self.write(
+                {
+                    "state": "rejected",
+                    "approver_id": self.env.uid,
+                    "approval_date": fields.Datetime.now(),
+                }
+            )
         return True

@@ -4,9 +4,10 @@ from odoo import fields, models
 class SalesContractDispute(models.Model):
     _name = "sales.contract.dispute"
     _description = "Contract Dispute"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "workflow.guard.mixin")
     _order = "date desc, id desc"
     _check_company_auto = True
+    _workflow_fields = ("state",)
 
     name = fields.Char("Subject", required=True, tracking=True)
     contract_id = fields.Many2one(
@@ -29,7 +30,9 @@ class SalesContractDispute(models.Model):
     )
 
     def action_handle(self):
-        self.write({"state": "handling"})
+        with self._workflow_pass():
+            self.write({"state": "handling"})
 
     def action_resolve(self):
-        self.write({"state": "resolved"})
+        with self._workflow_pass():
+            self.write({"state": "resolved"})

@@ -11,7 +11,21 @@ ANOMALY_TYPES = [
 
 class SalesLedgerAnomaly(models.Model):
     _name = "sales.ledger.anomaly"
+    _inherit = ["workflow.guard.mixin"]
     _description = "Sales Ledger Anomaly"
+    # Anomalies are found by the generation and accepted by the reviewer's button.
+    _workflow_fields = (
+        "period_id",
+        "anomaly_type",
+        "blocking",
+        "line_id",
+        "move_id",
+        "partner_id",
+        "product_id",
+        "accepted",
+        "accepted_by_id",
+        "accepted_date",
+    )
     _order = "period_id, blocking desc, anomaly_type, id"
     _rec_name = "anomaly_type"
 
@@ -32,11 +46,13 @@ class SalesLedgerAnomaly(models.Model):
     def action_accept(self):
         if not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
             raise AccessError(self.env._("Only the reviewer (sales manager) accepts anomalies."))
-        self.filtered(lambda anomaly: not anomaly.accepted).write(
-            {
-                "accepted": True,
-                "accepted_by_id": self.env.uid,
-                "accepted_date": fields.Datetime.now(),
-            }
-        )
+        to_accept = self.filtered(lambda anomaly: not anomaly.accepted)
+        with to_accept._workflow_pass():
+            to_accept.write(
+                {
+                    "accepted": True,
+                    "accepted_by_id": self.env.uid,
+                    "accepted_date": fields.Datetime.now(),
+                }
+            )
         return True

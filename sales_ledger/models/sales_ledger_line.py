@@ -47,8 +47,18 @@ class SalesLedgerLine(models.Model):
         ),
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        periods = self.env["sales.ledger.period"].browse(
+            {vals.get("period_id") for vals in vals_list if vals.get("period_id")}
+        )
+        if any(period.state == "locked" for period in periods):
+            raise UserError(self.env._("Lines of a locked sales ledger period cannot be changed."))
+        return super().create(vals_list)
+
     def write(self, vals):
-        if any(line.period_id.state == "locked" for line in self):
+        periods = self.period_id | self.env["sales.ledger.period"].browse(vals.get("period_id"))
+        if any(period.state == "locked" for period in periods):
             raise UserError(self.env._("Lines of a locked sales ledger period cannot be changed."))
         return super().write(vals)
 

@@ -8,8 +8,20 @@ from odoo.tools import SQL
 class SalesLedgerPeriod(models.Model):
     _name = "sales.ledger.period"
     _description = "Monthly Sales Ledger"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "workflow.guard.mixin")
     _order = "date_from desc, id desc"
+    _workflow_fields = (
+        "state",
+        "line_ids",
+        "anomaly_ids",
+        "generated_date",
+        "submitted_by_id",
+        "submitted_date",
+        "locked_by_id",
+        "locked_date",
+    )
+    _workflow_frozen_fields = ("company_id", "date_from", "date_to", "review_note")
+    _workflow_frozen_states = ("locked",)
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -127,6 +139,16 @@ class SalesLedgerPeriod(models.Model):
         for period in self:
             period.anomaly_count, period.blocking_anomaly_count = counts.get(period, (0, 0))
 
+    def write(self, vals):
+        # A locked month never reopens, whoever asks (superuser and workflow included).
+        if (
+            "state" in vals
+            and vals["state"] != "locked"
+            and any(period.state == "locked" for period in self)
+        ):
+            raise UserError(self.env._("A reviewed and locked sales ledger month never reopens."))
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked(self):
         if any(period.state == "locked" for period in self):
@@ -160,7 +182,8 @@ class SalesLedgerPeriod(models.Model):
             period._generate_lines()
             period._renumber_year()
             period._detect_anomalies()
-        self.generated_date = fields.Datetime.now()
+        with self._workflow_pass():
+            self.generated_date = fields.Datetime.now()
         self.env["sales.ledger.line"].invalidate_model()
         self.env["sales.ledger.anomaly"].invalidate_model()
         self.invalidate_recordset(["line_ids", "anomaly_ids"])
@@ -333,13 +356,14 @@ class SalesLedgerPeriod(models.Model):
                         count=period.blocking_anomaly_count,
                     )
                 )
-        self.write(
-            {
-                "state": "submitted",
-                "submitted_by_id": self.env.uid,
-                "submitted_date": fields.Datetime.now(),
-            }
-        )
+        with self._workflow_pass():
+            self.write(
+                {
+                    "state": "submitted",
+                    "submitted_by_id": self.env.uid,
+                    "submitted_date": fields.Datetime.now(),
+                }
+            )
         return True
 
     def action_accept_anomalies(self):
@@ -351,7 +375,8 @@ class SalesLedgerPeriod(models.Model):
         self._check_is_reviewer()
         if any(period.state != "submitted" for period in self):
             raise UserError(self.env._("Only submitted sales ledgers can be sent back."))
-        self.write({"state": "open"})
+        with self._workflow_pass():
+            self.write({"state": "open"})
         return True
 
     def action_lock(self):
@@ -376,13 +401,14 @@ class SalesLedgerPeriod(models.Model):
                         period.date_from.year,
                     )
                 )
-            period.write(
-                {
-                    "state": "locked",
-                    "locked_by_id": self.env.uid,
-                    "locked_date": fields.Datetime.now(),
-                }
-            )
+            with period._workflow_pass():
+                period.write(
+                    {
+                        "state": "locked",
+                        "locked_by_id": self.env.uid,
+                        "locked_date": fields.Datetime.now(),
+                    }
+                )
         return True
 
     def action_view_lines(self):

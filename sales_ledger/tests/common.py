@@ -50,6 +50,8 @@ class SalesLedgerCommon(AccountTestInvoicingCommon):
                 "quotation_approval": True,
                 "quotation_discount_limit": 10.0,
                 "user_id": cls.sales_manager.id,
+                # the salesperson's team sets his quotation limit
+                "member_ids": [Command.link(cls.salesman.id)],
                 "company_id": company.id,
             }
         )

@@ -8,9 +8,11 @@ class TestQuotationApprovalTour(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         admin = cls.env.ref("base.user_admin")
-        cls.team = cls.env["crm.team"].create(
-            {"name": "Tour Team", "quotation_approval": True, "quotation_discount_limit": 10.0}
+        # The salesperson's own team sets his quotation limit.
+        cls.team = admin.sale_team_id or cls.env["crm.team"].create(
+            {"name": "Tour Team", "member_ids": [Command.link(admin.id)]}
         )
+        cls.team.write({"quotation_approval": True, "quotation_discount_limit": 10.0})
         cls.customer = cls.env["res.partner"].create(
             {"name": "Tour Approval Customer", "is_company": True, "customer_rank": 1}
         )

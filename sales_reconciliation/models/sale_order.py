@@ -2,6 +2,14 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_compare
 
+from odoo.addons.customer_archive.models.workflow_guard import (
+    is_data_loading,
+    workflow_allowed,
+    workflow_changed,
+    workflow_pass,
+    workflow_refuse,
+)
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -148,7 +156,8 @@ class SaleOrder(models.Model):
                         )
                     )
                 override.write({"order_ids": [fields.Command.link(order.id)]})
-                order.credit_override_id = override
+                with workflow_pass(order):
+                    order.credit_override_id = override
                 message = self.env._(
                     "Confirmed under the credit override of %(approver)s (until %(date)s, "
                     "reason: %(reason)s) despite: %(reasons)s",
@@ -164,9 +173,19 @@ class SaleOrder(models.Model):
             for warning in warnings:
                 order.message_post(body=warning)
 
+    def write(self, vals):
+        if (
+            "credit_override_id" in vals
+            and not workflow_allowed(self)
+            and workflow_changed(self, "credit_override_id", vals["credit_override_id"])
+        ):
+            workflow_refuse(self, ["credit_override_id"])
+        return super().write(vals)
+
     def action_confirm(self):
-        # Data files (demo orders of other modules) are loaded while the registry is not
-        # ready: the policy applies to the confirmations of users, not to module loading.
-        if self.pool.ready and not self.env.context.get("skip_credit_policy"):
+        # Data files (demo orders of other modules) are loaded by the superuser while the
+        # registry is not ready: the policy applies to every other confirmation. No context
+        # key switches it off: a context is the caller's to choose over RPC.
+        if not is_data_loading(self.env):
             self._check_credit_policy()
         return super().action_confirm()

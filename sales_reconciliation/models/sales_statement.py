@@ -10,6 +10,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.customer_archive.models.workflow_guard import is_data_loading, workflow_changed
+
 from ..tools import amount_to_chinese, bulk_insert
 
 _logger = logging.getLogger(__name__)
@@ -64,9 +66,42 @@ FIGURE_FIELDS = (
 class SalesStatement(models.Model):
     _name = "sales.statement"
     _description = "Customer Statement"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]  # noqa: RUF012
+    _inherit = [  # noqa: RUF012
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "workflow.guard.mixin",
+    ]
     _order = "date_to desc, partner_id, id desc"
     _check_company_auto = True
+    # The figures and lines are the books'; sending, the customer's answer and the
+    # hand-over are the workflow's.
+    _workflow_fields = (
+        *FIGURE_FIELDS,
+        "line_ids",
+        "revision_ids",
+        "state",
+        "revision",
+        "content_hash",
+        "sent_on",
+        "reminder_count",
+        "confirmed_by",
+        "confirmed_on",
+        "signature",
+        "handover_user_id",
+        "handover_on",
+        "had_discrepancy",
+    )
+    # Whose statement, over which period: fixed when it is made.
+    _workflow_frozen_fields = (
+        "partner_id",
+        "company_id",
+        "currency_id",
+        "period_type",
+        "date_from",
+        "date_to",
+    )
+    _workflow_frozen_states = tuple(state for state, _label in STATES)
 
     name = fields.Char(
         "Number", required=True, readonly=True, copy=False, default="/", index="trigram"
@@ -164,6 +199,18 @@ class SalesStatement(models.Model):
         ),
         ("dates_check", "CHECK(date_from <= date_to)", "The period must end after it starts."),
     ]
+
+    def _workflow_guarded_fields(self, vals, create=False):
+        names = super()._workflow_guarded_fields(vals, create=create)
+        # A statement the customer confirmed stays as it was confirmed.
+        answered = self.filtered(lambda s: s.state in ("confirmed", "done"))
+        if not create and answered:
+            names += [
+                name
+                for name in ("user_id", "team_id", "discrepancy_ids")
+                if name in vals and workflow_changed(answered, name, vals[name])
+            ]
+        return names
 
     # ------------------------------------------------------------------
     # Computes
@@ -738,7 +785,7 @@ class SalesStatement(models.Model):
     def _archive_pdf(self, kind="sent"):
         """Attach the PDF of the current revision and keep its SHA-256."""
         self.ensure_one()
-        if self.env.context.get("sales_statement_no_pdf"):
+        if self.env.context.get("sales_statement_no_pdf") and is_data_loading(self.env):
             # demo data loaded without a running server: wkhtmltopdf cannot fetch assets
             return self.env["ir.attachment"]
         pdf = self._render_pdf()
@@ -793,9 +840,10 @@ class SalesStatement(models.Model):
                 statement._reissue()
             statement._portal_ensure_token()
             attachment = statement._archive_pdf("sent")
-            statement.write(
-                {"state": "sent", "sent_on": fields.Datetime.now(), "reminder_count": 0}
-            )
+            with statement._workflow_pass():
+                statement.write(
+                    {"state": "sent", "sent_on": fields.Datetime.now(), "reminder_count": 0}
+                )
             statement.message_subscribe(partner_ids=statement.partner_id.ids)
             statement.with_context(lang=statement.partner_id.lang).message_post_with_source(
                 template,
@@ -847,14 +895,15 @@ class SalesStatement(models.Model):
         self._check_portal_state(("sent",))
         if not name or not signature:
             raise UserError(self.env._("Your name and signature are required."))
-        self.write(
-            {
-                "state": "confirmed",
-                "confirmed_by": name,
-                "confirmed_on": fields.Datetime.now(),
-                "signature": signature,
-            }
-        )
+        with self._workflow_pass():
+            self.write(
+                {
+                    "state": "confirmed",
+                    "confirmed_by": name,
+                    "confirmed_on": fields.Datetime.now(),
+                    "signature": signature,
+                }
+            )
         attachment = self._archive_pdf("signed")
         self.message_post(
             body=self.env._("Statement confirmed and signed by %(name)s.", name=name),
@@ -896,7 +945,8 @@ class SalesStatement(models.Model):
                 }
             )
         discrepancies = self.env["sales.statement.discrepancy"].create(values)
-        self.write({"state": "disputed", "had_discrepancy": True})
+        with self._workflow_pass():
+            self.write({"state": "disputed", "had_discrepancy": True})
         self.activity_feedback(
             ["sales_reconciliation.mail_activity_type_statement_reminder"],
             feedback=self.env._("Disputed by the customer."),
@@ -935,7 +985,8 @@ class SalesStatement(models.Model):
                         documents=", ".join(d.document or "-" for d in open_lines),
                     )
                 )
-            statement.state = "resolved"
+            with statement._workflow_pass():
+                statement.state = "resolved"
             statement.activity_feedback(
                 ["sales_reconciliation.mail_activity_type_statement_dispute"],
                 feedback=self.env._("Discrepancies resolved."),
@@ -949,13 +1000,14 @@ class SalesStatement(models.Model):
         for statement in self:
             if statement.state != "confirmed":
                 raise UserError(self.env._("Only confirmed statements are handed to finance."))
-        self.write(
-            {
-                "state": "done",
-                "handover_user_id": self.env.uid,
-                "handover_on": fields.Datetime.now(),
-            }
-        )
+        with self._workflow_pass():
+            self.write(
+                {
+                    "state": "done",
+                    "handover_user_id": self.env.uid,
+                    "handover_on": fields.Datetime.now(),
+                }
+            )
         for statement in self:
             signed = statement.revision_ids.filtered(lambda r: r.kind == "signed")[:1]
             statement.message_post(
@@ -968,7 +1020,8 @@ class SalesStatement(models.Model):
         for statement in self:
             if statement.state not in ("sent", "resolved"):
                 raise UserError(self.env._("Only sent or resolved statements go back to draft."))
-        self.write({"state": "draft"})
+        with self._workflow_pass():
+            self.write({"state": "draft"})
         return True
 
     def action_refresh(self):
@@ -999,7 +1052,8 @@ class SalesStatement(models.Model):
                 statement.message_post_with_source(
                     template, subtype_xmlid="mail.mt_comment", message_type="comment"
                 )
-                statement.reminder_count += 1
+                with statement._workflow_pass():
+                    statement.reminder_count += 1
             escalation = now - timedelta(days=company.discrepancy_escalation_days)
             self.env["sales.statement.discrepancy"].search(
                 [

@@ -13,8 +13,21 @@ REASON_CATEGORIES = [
 
 class SalesStatementDiscrepancy(models.Model):
     _name = "sales.statement.discrepancy"
+    _inherit = ["workflow.guard.mixin"]
     _description = "Statement Discrepancy"
     _order = "statement_id, id"
+    _workflow_fields = ("state", "resolved_by", "resolved_on", "escalated")
+    # What the customer disputed is the customer's.
+    _workflow_frozen_fields = (
+        "statement_id",
+        "revision",
+        "statement_line_id",
+        "document",
+        "our_amount",
+        "their_amount",
+        "customer_reason",
+    )
+    _workflow_frozen_states = ("open", "resolved")
 
     statement_id = fields.Many2one("sales.statement", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="statement_id.company_id", store=True)
@@ -59,9 +72,14 @@ class SalesStatementDiscrepancy(models.Model):
                         document=discrepancy.document or "-",
                     )
                 )
-        self.write(
-            {"state": "resolved", "resolved_by": self.env.uid, "resolved_on": fields.Datetime.now()}
-        )
+        with self._workflow_pass():
+            self.write(
+                {
+                    "state": "resolved",
+                    "resolved_by": self.env.uid,
+                    "resolved_on": fields.Datetime.now(),
+                }
+            )
         for statement in self.statement_id:
             done = self.filtered(lambda d, s=statement: d.statement_id == s)
             statement.message_post(
@@ -88,4 +106,5 @@ class SalesStatementDiscrepancy(models.Model):
                     "Discrepancy open too long: %(document)s", document=discrepancy.document
                 ),
             )
-        self.write({"escalated": True})
+        with self._workflow_pass():
+            self.write({"escalated": True})

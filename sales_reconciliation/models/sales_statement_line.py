@@ -1,8 +1,11 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from odoo.addons.customer_archive.models.workflow_guard import workflow_allowed, workflow_refuse
 
 
 class SalesStatementLine(models.Model):
     _name = "sales.statement.line"
+    _inherit = ["workflow.guard.mixin"]
     _description = "Customer Statement Line"
     _order = "statement_id, sequence, id"
 
@@ -36,3 +39,12 @@ class SalesStatementLine(models.Model):
     amount_currency = fields.Monetary(
         "Amount in Document Currency", currency_field="foreign_currency_id"
     )
+
+    def _workflow_guarded_fields(self, vals, create=False):
+        # Copies of the books, written by the statement's generation only.
+        return sorted(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_generation(self):
+        if not workflow_allowed(self):
+            workflow_refuse(self, ["statement_id"])

@@ -5,3 +5,4 @@ from . import test_statement_portal
 from . import test_credit_policy
 from . import test_reports
 from . import test_tour
+from . import test_workflow_guard
