@@ -37,13 +37,9 @@ import sys
 import time
 from contextlib import closing
 
-from dateutil.relativedelta import relativedelta
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from data_generator import DataGenerator  # noqa: E402  (the sibling module of this script)
-from reconciliation_benchmark import journals  # noqa: E402
+import book  # noqa: E402  (the sibling module of this script)
 
-PREFIX = "BENCH"
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # What a company's database has before the suite: the suite's dependencies outside it,
 # so that the timing counts the suite's own modules only.
@@ -136,124 +132,7 @@ def installed(database, names):
     return {name for (name,) in rows}
 
 
-def vacuum_analyze(args):
-    """What autovacuum does to a production database after such a load."""
-    print("vacuum analyze", flush=True)
-    fetch(
-        args.database,
-        "VACUUM ANALYZE res_partner, account_move, account_move_line,"
-        " account_partial_reconcile, account_full_reconcile, account_payment,"
-        " sale_order, sale_order_line",
-    )
-
-
 # ---------------------------------------------------------------------- the book
-def book_domain(partners):
-    return [
-        ("partner_id", "in", partners.ids),
-        ("move_type", "in", ("out_invoice", "out_refund")),
-        ("state", "=", "posted"),
-    ]
-
-
-def book_partners(env, count):
-    return env["res.partner"].search(
-        [("ref", "=like", f"{PREFIX}%"), ("parent_id", "=", False)], order="id", limit=count
-    )
-
-
-def build_book(env, args):
-    """The book, made by ``args.jobs`` processes and committed batch by batch; a later run
-    reuses it and makes only what is missing."""
-    gen = DataGenerator(env, seed=42, batch_size=1000, commit=True)
-    partners = book_partners(gen.env, args.customers)
-    if not partners:
-        partners = gen.customers(args.customers, prefix=PREFIX)
-    if not gen.env["product.product"].search_count([("default_code", "=like", "BP%")]):
-        gen.products(200)
-    gen.salespeople()  # once, before the processes that share them
-    journals(gen.env, "sale", args.jobs)
-    journals(gen.env, "bank", args.jobs)
-    env.cr.commit()  # pylint: disable=invalid-commit
-    Move = gen.env["account.move"]
-    done = False
-    missing = args.invoices - Move.search_count(
-        book_domain(partners) + [("invoice_origin", "=", False)]
-    )
-    if missing > 0:
-        print(f"generating {missing} invoices and credit notes", flush=True)
-        run_parts("invoices", missing, args)
-        done = True
-    paid = gen.env["account.payment"].search_count([("partner_id", "in", partners.ids)])
-    if args.payments > paid:
-        print(f"generating {args.payments - paid} payments", flush=True)
-        run_parts("payments", args.payments - paid, args)
-        done = True
-    orders = gen.env["sale.order"].search_count([("partner_id", "in", partners.ids)])
-    if args.orders > orders:
-        print(f"generating {args.orders - orders} sale orders", flush=True)
-        run_parts("orders", args.orders - orders, args)
-        done = True
-    env.cr.commit()  # pylint: disable=invalid-commit
-    return done
-
-
-def run_parts(phase, count, args):
-    """Run ``phase`` for ``count`` documents in ``args.jobs`` processes."""
-    shares = [count // args.jobs + (part < count % args.jobs) for part in range(args.jobs)]
-    common = [sys.executable, os.path.abspath(__file__), "--database", args.database]
-    common += ["--config", args.config, "--addons-path", args.addons_path]
-    common += ["--customers", str(args.customers), "--months", str(args.months)]
-    common += ["--jobs", str(args.jobs)]
-    processes = [
-        subprocess.Popen([*common, "--part", f"{phase}:{part}:{share}"])
-        for part, share in enumerate(shares)
-        if share
-    ]
-    if any(process.wait() for process in processes):
-        raise SystemExit(f"generating {phase} failed")
-
-
-def generate_part(env, args):
-    """One process's share of the book (``--part PHASE:INDEX:COUNT``)."""
-    phase, part, count = args.part.split(":")
-    part, count = int(part), int(count)
-    gen = DataGenerator(env, seed=42 + part, batch_size=1000, commit=True)
-    partners = book_partners(gen.env, args.customers)
-    products = gen.env["product.product"].search([("default_code", "=like", "BP%")])
-    if phase == "invoices":
-        this_month = odoo_today(env).replace(day=1)
-        gen.invoices(
-            partners,
-            products,
-            args.months,
-            count,
-            start=this_month - relativedelta(months=args.months),
-            refund_ratio=0.05,
-            journal=journals(gen.env, "sale", args.jobs)[part],
-        )
-    elif phase == "payments":
-        # each process pays the invoices of its own customers
-        own = partners.filtered(lambda p: p.id % args.jobs == part)
-        gen.payments(
-            gen.env["account.move"].search(
-                book_domain(own)
-                + [("payment_state", "=", "not_paid"), ("invoice_origin", "=", False)]
-            ),
-            count,
-            partial_ratio=0.1,
-            journal=journals(gen.env, "bank", args.jobs)[part],
-        )
-    else:
-        gen.sale_orders(partners, products, count)
-
-
-def odoo_today(env):
-    import odoo  # pylint: disable=import-outside-toplevel
-
-    return odoo.fields.Date.context_today(env["res.partner"])
-
-
 def describe_book(args):
     [(partners, invoices, payments, orders, moves, items)] = fetch(
         args.database,
@@ -404,17 +283,11 @@ def main():
         "--addons-path",
         help="defaults to this repository and Odoo's own addons folder",
     )
-    parser.add_argument("--customers", type=int, default=1000)
-    parser.add_argument("--invoices", type=int, default=100000)
-    parser.add_argument("--payments", type=int, default=80000)
-    parser.add_argument("--orders", type=int, default=10000)
-    parser.add_argument("--months", type=int, default=24)
-    parser.add_argument("--jobs", type=int, default=2, help="processes generating the book")
+    book.add_arguments(parser, orders=10000)
     parser.add_argument("--repeat", type=int, default=1, help="installs (best is kept)")
     parser.add_argument("--sample", type=int, default=500, help="rows compared per table")
     parser.add_argument("--log", help="write Odoo's install log to this file")
     parser.add_argument("--keep", action="store_true", help="keep the installed copy")
-    parser.add_argument("--part", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.copy = args.copy or f"{args.database}_install"
 
@@ -438,7 +311,7 @@ def main():
     if args.part:
         registry = odoo.modules.registry.Registry(args.database)
         with registry.cursor() as cr:
-            generate_part(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), args)
+            book.generate_part(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), args)
         return 0
 
     if not db_exists(args.database):
@@ -447,11 +320,9 @@ def main():
         raise SystemExit(f"{args.database} has modules of the suite: it is no plain database")
     registry = odoo.modules.registry.Registry(args.database)
     with registry.cursor() as cr:
-        changed = build_book(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), args)
+        book.build(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}), args, os.path.abspath(__file__))
     odoo.modules.registry.Registry.delete(args.database)
     odoo.sql_db.close_db(args.database)
-    if changed:
-        vacuum_analyze(args)
     describe_book(args)
 
     try:

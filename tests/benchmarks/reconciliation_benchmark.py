@@ -22,145 +22,15 @@ Usage (database with the suite installed, e.g. ``python3 scripts/suite.py run --
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 
 from dateutil.relativedelta import relativedelta
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from data_generator import DataGenerator  # noqa: E402  (the sibling module of this script)
+import book  # noqa: E402  (the sibling module of this script)
 
-PREFIX = "BENCH"
 OCA_PEERS = ("partner_statement", "account_financial_report")
-
-
-def journals(env, kind, jobs):
-    """One journal of ``kind`` (sale or bank) per generating process: each process
-    numbers its own documents, so none waits for another's sequence."""
-    Journal = env["account.journal"]
-    prefix = f"B{kind[0].upper()}"
-    found = Journal.search(
-        [
-            ("type", "=", kind),
-            ("company_id", "=", env.company.id),
-            ("code", "not like", f"{prefix}%"),
-        ],
-        limit=1,
-    )
-    for part in range(1, jobs):
-        code = f"{prefix}{part:02d}"
-        found |= Journal.search(
-            [("code", "=", code), ("company_id", "=", env.company.id)]
-        ) or Journal.create({"name": f"Benchmark {kind} {part}", "code": code, "type": kind})
-    return found
-
-
-def book_domain(partners):
-    return [
-        ("partner_id", "in", partners.ids),
-        ("move_type", "in", ("out_invoice", "out_refund")),
-        ("state", "=", "posted"),
-    ]
-
-
-def build_books(env, args, start):
-    """The benchmark book, made by the shared generator in ``args.jobs`` processes and
-    committed batch by batch; a later run reuses it and makes only what is missing."""
-    gen = DataGenerator(env, seed=42, batch_size=1000, commit=True)
-    Partner = gen.env["res.partner"]
-    partners = Partner.search([("customer_code", "=like", f"{PREFIX}%")], order="id")
-    if not partners:
-        partners = gen.customers(args.customers, prefix=PREFIX)
-    if not gen.env["product.product"].search_count([("default_code", "=like", "BP%")]):
-        gen.products(200)
-    # Made here, before the processes start: each of them creating the missing salespeople
-    # at once would make the same logins twice on a fresh database.
-    gen.salespeople()
-    journals(env, "sale", args.jobs)
-    journals(env, "bank", args.jobs)
-    env.cr.commit()  # pylint: disable=invalid-commit
-    partners = partners[: args.customers]
-    missing = args.invoices - gen.env["account.move"].search_count(book_domain(partners))
-    if missing > 0:
-        print(f"generating {missing} invoices and credit notes", flush=True)
-        run_parts("invoices", missing, args)
-        env.cr.commit()  # pylint: disable=invalid-commit  # a new snapshot sees their work
-    paid = gen.env["account.payment"].search_count([("partner_id", "in", partners.ids)])
-    if args.payments > paid:
-        print(f"generating {args.payments - paid} payments", flush=True)
-        run_parts("payments", args.payments - paid, args)
-        env.cr.commit()  # pylint: disable=invalid-commit
-    if missing > 0 or args.payments > paid:
-        vacuum_analyze(args.database)
-    return partners
-
-
-def vacuum_analyze(database):
-    """What autovacuum does to a production database after such a load: without
-    fresh statistics PostgreSQL plans every query of the benchmark (ours and the
-    OCA peers') for tables of a few rows."""
-    import psycopg2  # pylint: disable=import-outside-toplevel
-
-    from odoo.sql_db import connection_info_for  # pylint: disable=import-outside-toplevel
-
-    print("vacuum analyze", flush=True)
-    connection = psycopg2.connect(**connection_info_for(database)[1])
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "VACUUM ANALYZE res_partner, account_move, account_move_line,"
-            " account_partial_reconcile, account_full_reconcile, account_payment"
-        )
-    connection.close()
-
-
-def run_parts(phase, count, args):
-    """Run ``phase`` for ``count`` documents in ``args.jobs`` processes."""
-    shares = [count // args.jobs + (part < count % args.jobs) for part in range(args.jobs)]
-    common = [sys.executable, os.path.abspath(__file__), "--database", args.database]
-    common += ["--config", args.config, "--customers", str(args.customers)]
-    common += ["--months", str(args.months), "--jobs", str(args.jobs)]
-    if args.addons_path:
-        common += ["--addons-path", args.addons_path]
-    processes = [
-        subprocess.Popen([*common, "--part", f"{phase}:{part}:{share}"])
-        for part, share in enumerate(shares)
-        if share
-    ]
-    if any(process.wait() for process in processes):
-        raise SystemExit(f"generating {phase} failed")
-
-
-def generate_part(env, args, start):
-    """One process's share of the book (``--part PHASE:INDEX:COUNT``)."""
-    phase, part, count = args.part.split(":")
-    part, count = int(part), int(count)
-    gen = DataGenerator(env, seed=42 + part, batch_size=1000, commit=True)
-    partners = gen.env["res.partner"].search(
-        [("customer_code", "=like", f"{PREFIX}%")], order="id", limit=args.customers
-    )
-    if phase == "invoices":
-        products = gen.env["product.product"].search([("default_code", "=like", "BP%")])
-        gen.invoices(
-            partners,
-            products,
-            args.months,
-            count,
-            start=start,
-            refund_ratio=0.05,
-            salespeople=gen.salespeople(),  # made by build_books(), found here
-            journal=journals(gen.env, "sale", args.jobs)[part],
-        )
-    else:
-        # each process pays the invoices of its own customers
-        own = partners.filtered(lambda p: p.id % args.jobs == part)
-        gen.payments(
-            gen.env["account.move"].search(book_domain(own) + [("payment_state", "=", "not_paid")]),
-            count,
-            partial_ratio=0.1,
-            journal=journals(gen.env, "bank", args.jobs)[part],
-        )
 
 
 def measure(env, label, func, repeat):
@@ -294,14 +164,9 @@ def main():
         "--addons-path",
         help="defaults to this repository and Odoo's own addons folder",
     )
-    parser.add_argument("--customers", type=int, default=1000)
-    parser.add_argument("--invoices", type=int, default=100000)
-    parser.add_argument("--payments", type=int, default=80000)
-    parser.add_argument("--months", type=int, default=24)
+    book.add_arguments(parser)
     parser.add_argument("--repeat", type=int, default=3, help="runs per job (best is kept)")
-    parser.add_argument("--jobs", type=int, default=2, help="processes generating the book")
     parser.add_argument("--month", help="statement month YYYY-MM (default: the last one)")
-    parser.add_argument("--part", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     import odoo  # pylint: disable=import-outside-toplevel
@@ -321,7 +186,6 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         this_month = odoo.fields.Date.context_today(env["res.partner"]).replace(day=1)
-        start = this_month - relativedelta(months=args.months)
         month_start = (
             odoo.fields.Date.to_date(f"{args.month}-01")
             if args.month
@@ -329,9 +193,9 @@ def main():
         )
         month_end = month_start + relativedelta(months=1, days=-1)
         if args.part:
-            generate_part(env, args, start)
+            book.generate_part(env, args)
             return 0
-        partners = build_books(env, args, start)
+        partners, _made = book.build(env, args, os.path.abspath(__file__))
         cr.execute(
             """SELECT COUNT(*) FILTER (WHERE m.move_type IN ('out_invoice', 'out_refund')),
                       COUNT(*) FILTER (WHERE m.origin_payment_id IS NOT NULL),
