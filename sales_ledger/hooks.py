@@ -47,9 +47,11 @@ def fill_move_contract(cr, move_ids=None):
 
 def fill_order_approval_state(cr, order_ids=None):
     """``sale.order.approval_state`` where it is NULL, as ``_compute_approval_state``
-    does for an order without a decision: to approve when its team asks for approval
-    and a line's discount exceeds the team's limit. At the first install no team asks
-    for it yet (``crm_team.quotation_approval`` is made by this module)."""
+    does for an order without a decision: to approve when the rule of its salesperson's
+    team (the main one, else the first membership, in the order's company), or else of
+    the company, asks for approval and a line's discount exceeds that rule's limit. At the
+    first install no team or company asks for it yet (the columns are made by this
+    module)."""
     orders = SQL("AND so.id IN %s", tuple(order_ids)) if order_ids else SQL()
     if not sql.column_exists(cr, "crm_team", "quotation_approval"):
         cr.execute(
@@ -64,16 +66,37 @@ def fill_order_approval_state(cr, order_ids=None):
         SQL(
             """
             UPDATE sale_order so
-               SET approval_state = CASE WHEN EXISTS (
+               SET approval_state = CASE WHEN rule.approval AND EXISTS (
                        SELECT 1
-                         FROM crm_team team
-                         JOIN sale_order_line sol ON sol.order_id = so.id
-                        WHERE team.id = so.team_id
-                          AND team.quotation_approval
+                         FROM sale_order_line sol
+                        WHERE sol.order_id = so.id
                           AND sol.display_type IS NULL
-                          AND sol.discount > team.quotation_discount_limit
+                          AND sol.discount > rule.discount_limit
                    ) THEN 'to_approve' ELSE 'not_required' END
-             WHERE so.approval_state IS NULL %s
+              FROM sale_order holder
+              JOIN res_company company ON company.id = holder.company_id
+              LEFT JOIN res_users salesperson ON salesperson.id = holder.user_id
+              LEFT JOIN LATERAL (
+                   SELECT TRUE AS found, team.quotation_approval,
+                          team.quotation_discount_limit
+                     FROM crm_team team
+                     LEFT JOIN crm_team_member member
+                       ON member.crm_team_id = team.id
+                      AND member.user_id = salesperson.id
+                      AND member.active
+                    WHERE (team.id = salesperson.sale_team_id OR member.id IS NOT NULL)
+                      AND (team.company_id IS NULL OR team.company_id = holder.company_id)
+                 ORDER BY team.id = salesperson.sale_team_id DESC,
+                          member.create_date, member.id
+                    LIMIT 1
+                   ) team ON TRUE
+             CROSS JOIN LATERAL (
+                   SELECT CASE WHEN team.found THEN team.quotation_approval
+                               ELSE company.quotation_approval END AS approval,
+                          CASE WHEN team.found THEN team.quotation_discount_limit
+                               ELSE company.quotation_discount_limit END AS discount_limit
+                   ) rule
+             WHERE holder.id = so.id AND so.approval_state IS NULL %s
             """,
             orders,
         )

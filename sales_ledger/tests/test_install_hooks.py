@@ -1,4 +1,4 @@
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
 
 from ..hooks import fill_move_contract, fill_order_approval_state, pre_init_hook
@@ -62,17 +62,31 @@ class TestInstallHooks(SalesLedgerCommon):
         other_team = self.env["crm.team"].create(
             {"name": "No approval", "quotation_approval": False, "quotation_discount_limit": 5}
         )
+        self.env.company.write({"quotation_approval": True, "quotation_discount_limit": 25})
+        no_team = new_test_user(self.env, "hook_no_team", groups="sales_team.group_sale_salesman")
         orders = (
             self._create_order(discount=20.0)
             | self._create_order(discount=10.0)  # at the limit: no approval
             | self._create_order(discount=5.0)
+            # the salesperson's team rules, not the team the order names
             | self._create_order(discount=30.0, team_id=other_team.id)
+            # a salesperson without a team: the company's rule
+            | self._create_order(discount=20.0, user_id=no_team.id)
+            | self._create_order(discount=30.0, user_id=no_team.id)
         )
         self._reset(orders, "approval_state")
         fill_order_approval_state(self.env.cr, orders.ids)
         stored = self._compare_with_orm(orders, "approval_state")
         self.assertEqual(
-            list(stored.values()), ["to_approve", "not_required", "not_required", "not_required"]
+            list(stored.values()),
+            [
+                "to_approve",
+                "not_required",
+                "not_required",
+                "to_approve",
+                "not_required",
+                "to_approve",
+            ],
         )
 
     def test_pre_init_hook_on_existing_columns(self):
