@@ -153,6 +153,8 @@ def drop_database(database):
 
 def port_free(port):
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # as Odoo's server binds: a server stopped a moment ago (TIME_WAIT) is no obstacle
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
