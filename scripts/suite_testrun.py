@@ -5,7 +5,7 @@
 2. The log of that install and test run must hold no warning or error of the suite.
 3. pytest-odoo runs every add-on's tests on the same database, under coverage.
 4. Both runners must have run the same tests; the last line counts both.
-With pytest arguments (a selection, e.g. -k statement), only steps 3 runs, on a fresh install.
+With pytest arguments (a selection, e.g. -k statement), only step 3 runs, on a fresh install.
 """
 
 import re
@@ -121,6 +121,20 @@ def junit_results(junit):
     return results
 
 
+def compare(modules, odoo_tests, pytest_tests):
+    """Print the tests per module of each runner and those only one ran; return the latter."""
+    for module in modules:
+        counts = [
+            sum(1 for t in tests if t.split(".")[0] == module)
+            for tests in (odoo_tests, pytest_tests)
+        ]
+        log(f"{module}: Odoo's runner {counts[0]} tests, pytest {counts[1]}")
+    mismatch = sorted(odoo_tests ^ pytest_tests)
+    for test in mismatch:
+        log(f"only {'Odoo' if test in odoo_tests else 'pytest'} ran {test}")
+    return mismatch
+
+
 def run_tests(conf, addons, test_addons, pytest_args, drop_database):
     modules = addons + test_addons
     database = f"sales_ledger_test_{time.strftime('%Y%m%d%H%M%S')}"
@@ -133,12 +147,13 @@ def run_tests(conf, addons, test_addons, pytest_args, drop_database):
     try:
         if selection:
             log(f"installing the add-ons into {database} (no Odoo runner for a selection)")
-            subprocess.run(
-                odoo(conf, "-d", database, "-i", ",".join(modules), "--stop-after-init"),
-                stdout=log_path.open("w"),
-                stderr=subprocess.STDOUT,
-                check=True,
-            )
+            with log_path.open("w") as out:
+                subprocess.run(
+                    odoo(conf, "-d", database, "-i", ",".join(modules), "--stop-after-init"),
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    check=True,
+                )
             odoo_code, odoo_tests, failures, problems = 0, set(), [], []
         else:
             odoo_code, odoo_tests, failures, problems = odoo_runner(
@@ -153,19 +168,9 @@ def run_tests(conf, addons, test_addons, pytest_args, drop_database):
         log(f"dropped {database}; the log is {log_path.relative_to(ROOT)}")
     results = junit_results(junit)
     outcomes = Counter(results.values())
-    mismatch = []
-    if not selection:
-        pytest_ids = {test for test, outcome in results.items() if outcome != "skipped"}
-        per_module = Counter(test.split(".")[0] for test in odoo_tests)
-        for module in modules:
-            pytest_count = sum(1 for test in pytest_ids if test.split(".")[0] == module)
-            log(f"{module}: Odoo's runner {per_module[module]} tests, pytest {pytest_count}")
-        mismatch = sorted(odoo_tests ^ pytest_ids)
-        for test in mismatch:
-            runner = "Odoo's runner" if test in odoo_tests else "pytest"
-            log(f"only {runner} ran {test}")
-        if problems:
-            log(f"{len(problems)} warnings or errors of the suite in the test run's log (above)")
+    mismatch = [] if selection else compare(modules, odoo_tests, set(results))
+    if problems:
+        log(f"{len(problems)} warnings or errors of the suite in the test run's log (above)")
     failed = outcomes["failed"] + len(failures) + len(mismatch) + len(problems)
     if odoo_code and not failures:
         failed += 1  # the runner failed outside a test (install error): see the log
