@@ -75,6 +75,18 @@ def workflow_changed(records, name, value):
         return True
 
 
+def workflow_check(records, vals, names):
+    """Refuse, outside the workflow, a change of any of ``names`` that ``vals`` would make
+    on ``records`` (for models that cannot take the mixin)."""
+    if workflow_allowed(records):
+        return
+    changed = [
+        name for name in names if name in vals and workflow_changed(records, name, vals[name])
+    ]
+    if changed:
+        workflow_refuse(records, changed)
+
+
 def workflow_refuse(records, names):
     """Raise the error of a change of ``names`` outside of the workflow (an
     ``AccessError``, which is a ``UserError``)."""

@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.customer_archive.models.workflow_guard import (
     workflow_allowed,
-    workflow_changed,
+    workflow_check,
     workflow_refuse,
 )
 
@@ -87,14 +87,7 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not workflow_allowed(self):
-            forged = [
-                name
-                for name in SETTLEMENT_GRANT_FIELDS
-                if name in vals and workflow_changed(self, name, vals[name])
-            ]
-            if forged:
-                workflow_refuse(self, forged)
+        workflow_check(self, vals, SETTLEMENT_GRANT_FIELDS)
         if vals.get("settlement_method") == "monthly" and any(
             partner.settlement_method != "monthly" for partner in self
         ):

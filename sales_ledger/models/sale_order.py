@@ -2,10 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.customer_archive.models.workflow_guard import (
-    workflow_allowed,
-    workflow_changed,
+    workflow_check,
     workflow_pass,
-    workflow_refuse,
 )
 
 APPROVAL_STATES = [
@@ -87,12 +85,7 @@ class SaleOrder(models.Model):
 
     def write(self, vals):
         # The quotation approval changes through approve / reject only, managers included.
-        if (
-            "approval_state" in vals
-            and not workflow_allowed(self)
-            and workflow_changed(self, "approval_state", vals["approval_state"])
-        ):
-            workflow_refuse(self, ["approval_state"])
+        workflow_check(self, vals, ["approval_state"])
         return super().write(vals)
 
     @api.constrains("contract_id", "partner_id", "company_id")

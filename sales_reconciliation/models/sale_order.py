@@ -4,10 +4,8 @@ from odoo.tools import SQL, float_compare
 
 from odoo.addons.customer_archive.models.workflow_guard import (
     is_data_loading,
-    workflow_allowed,
-    workflow_changed,
+    workflow_check,
     workflow_pass,
-    workflow_refuse,
 )
 
 
@@ -174,12 +172,7 @@ class SaleOrder(models.Model):
                 order.message_post(body=warning)
 
     def write(self, vals):
-        if (
-            "credit_override_id" in vals
-            and not workflow_allowed(self)
-            and workflow_changed(self, "credit_override_id", vals["credit_override_id"])
-        ):
-            workflow_refuse(self, ["credit_override_id"])
+        workflow_check(self, vals, ["credit_override_id"])
         return super().write(vals)
 
     def action_confirm(self):
