@@ -190,3 +190,15 @@ class StatementCommon(AccountTestInvoicingCommon):
         cls._pay(cls.inv_jan, 200.0, date(2026, 3, 5))
         # another customer, for isolation
         cls._invoice(cls.other_customer, 777.0, date(2026, 2, 3))
+
+
+class FebruaryStatementCommon(StatementCommon):
+    """The February books and the customer's February statement, generated once."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._build_february_books()
+        cls.statement = cls.env["sales.statement"].generate_statements(
+            "2026-02-01", "2026-02-28", cls.customer
+        )

@@ -8,19 +8,11 @@ from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import MockEmail
 
-from .common import SIGNATURE, StatementCommon
+from .common import SIGNATURE, FebruaryStatementCommon
 
 
 @tagged("post_install", "-at_install")
-class TestStatementWorkflow(StatementCommon, MockEmail):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._build_february_books()
-        cls.statement = cls.env["sales.statement"].generate_statements(
-            "2026-02-01", "2026-02-28", cls.customer
-        )
-
+class TestStatementWorkflow(FebruaryStatementCommon, MockEmail):
     def _sent_message(self, statement):
         return statement.message_ids.filtered(
             lambda m: m.subject == "[华东机械有限公司][2026-02] 销售对账单"

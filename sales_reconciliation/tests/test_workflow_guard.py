@@ -4,20 +4,12 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import SIGNATURE, StatementCommon
+from .common import SIGNATURE, FebruaryStatementCommon, StatementCommon
 
 
 @tagged("post_install", "-at_install")
-class TestStatementGuard(StatementCommon):
+class TestStatementGuard(FebruaryStatementCommon):
     """A statement's figures, lines and answer are the books' and the customer's."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._build_february_books()
-        cls.statement = cls.env["sales.statement"].generate_statements(
-            "2026-02-01", "2026-02-28", cls.customer
-        )
 
     def test_salesperson_cannot_forge_the_customers_confirmation(self):
         statement = self.statement.with_user(self.salesman)
