@@ -6,7 +6,7 @@
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",
-    "depends": ["crm", "account", "l10n_cn", "mail"],
+    "depends": ["crm", "account", "l10n_cn", "mail", "base_tier_validation"],
     "data": [
         "security/customer_archive_security.xml",
         "security/ir.model.access.csv",
@@ -16,6 +16,7 @@
         "data/customer_archive_data.xml",
         "data/archive_retention_data.xml",
         "data/archive_retention_policy_data.xml",
+        "data/tier_definition_data.xml",
         "report/customer_archive_reports.xml",
         "report/customer_archive_card_templates.xml",
         "report/archive_destruction_certificate_report.xml",
@@ -25,6 +26,7 @@
         "views/customer_archive_request_views.xml",
         "views/res_config_settings_views.xml",
         "views/customer_archive_menus.xml",
+        "views/tier_definition_menus.xml",
         # After the menus: these views add their menus under Sales Ledger › Archive.
         "views/archive_retention_policy_views.xml",
         "views/archive_legal_hold_views.xml",

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.osv import expression
 
 from ..tools import schedule_activity_once
+from .workflow_guard import workflow_changed
 
 REVIEW_DAYS_PARAM = "customer_archive.review_after_days"
 
@@ -76,6 +77,11 @@ class CustomerArchive(models.Model):
         search="_search_visit_overdue",
         help="Fewer visits than the visit plan of the customer's category asks for.",
     )
+    sensitive = fields.Boolean(
+        help="Holds sensitive information (商业机密、客户隐私): reading it needs the general "
+        "manager's approval. Set by the archive administrators.",
+        tracking=True,
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -84,6 +90,16 @@ class CustomerArchive(models.Model):
 
     def _workflow_frozen_records(self):
         return self
+
+    def _workflow_guarded_fields(self, vals, create=False):
+        names = super()._workflow_guarded_fields(vals, create=create)
+        # Who must approve access to the dossier is the archive's decision, not its owner's.
+        changes = "sensitive" in vals and (
+            vals["sensitive"] if create else workflow_changed(self, "sensitive", vals["sensitive"])
+        )
+        if changes and not self.env.user.has_group("customer_archive.group_archive_manager"):
+            names.append("sensitive")
+        return names
 
     @api.depends("partner_id.display_name")
     def _compute_display_name(self):

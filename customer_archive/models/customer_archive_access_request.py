@@ -5,13 +5,19 @@ from odoo.exceptions import UserError
 
 
 class CustomerArchiveAccessRequest(models.Model):
-    """Request to read another salesperson's dossier (查阅申请), approved by the archive."""
+    """Request to read another salesperson's dossier (查阅申请): the requester's department
+    head, then the archive, and the general manager for a sensitive dossier approve it
+    (tier definitions in data/tier_definition_data.xml)."""
 
     _name = "customer.archive.access.request"
     _description = "Dossier Access Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "workflow.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "workflow.guard.mixin", "tier.validation"]
     _order = "id desc"
     _rec_name = "archive_id"
+    _state_from = ["submitted"]
+    _state_to = ["approved"]
+    _tier_validation_manual_config = False
+    _tier_owner_fields = ("user_id",)
     _workflow_fields = ("state", "approver_id", "approval_date")
     _workflow_frozen_fields = ("archive_id", "user_id", "purpose", "date_from", "date_to")
     _workflow_frozen_states = ("submitted", "approved", "rejected")
@@ -42,6 +48,14 @@ class CustomerArchiveAccessRequest(models.Model):
         tracking=True,
         copy=False,
     )
+    manager_id = fields.Many2one(
+        "res.users",
+        "Department Head",
+        compute="_compute_manager_id",
+        store=True,
+        help="Leader of the requester's sales team: the first approver.",
+    )
+    sensitive = fields.Boolean(related="archive_id.sensitive", store=True)
     approver_id = fields.Many2one("res.users", "Approved by", readonly=True, copy=False)
     approval_date = fields.Datetime(readonly=True, copy=False)
     is_valid = fields.Boolean(
@@ -60,6 +74,12 @@ class CustomerArchiveAccessRequest(models.Model):
                 request.state == "approved" and request.date_from <= today <= request.date_to
             )
 
+    @api.depends("user_id")
+    def _compute_manager_id(self):
+        for request in self:
+            leader = request.user_id.sale_team_id.user_id
+            request.manager_id = leader if leader != request.user_id else False
+
     def _check_archive_manager(self):
         if not (self.env.su or self.env.user.has_group("customer_archive.group_archive_manager")):
             raise UserError(self.env._("Only archive administrators decide on access requests."))
@@ -69,29 +89,20 @@ class CustomerArchiveAccessRequest(models.Model):
             raise UserError(self.env._("Only draft access requests can be submitted."))
         with self._workflow_pass():
             self.state = "submitted"
-        archivist = self.env.ref("customer_archive.group_archive_manager").users[:1]
-        for request in self:
-            request.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Decide on the dossier access request"),
-                user_id=(archivist or self.env.user).id,
-            )
+        self._tier_submit()
 
-    def action_approve(self):
-        self._check_archive_manager()
-        if self.filtered(lambda r: r.state != "submitted"):
-            raise UserError(self.env._("Only submitted access requests can be approved."))
-        with self._workflow_pass():
-            self.write(
-                {
-                    "state": "approved",
-                    "approver_id": self.env.uid,
-                    "approval_date": fields.Datetime.now(),
-                }
-            )
-        self.activity_feedback(["mail.mail_activity_data_todo"])
+    def _tier_approved(self):
+        reviews = self.review_ids.filtered(lambda review: review.status == "approved")
+        last = reviews.sorted("reviewed_date")[-1:]
+        self._tier_write(
+            {
+                "state": "approved",
+                "approver_id": (last.done_by or self.env.user).id,
+                "approval_date": last.reviewed_date or fields.Datetime.now(),
+            }
+        )
         for request in self:
-            request.archive_id.message_post(
+            request.archive_id.sudo().message_post(
                 body=self.env._(
                     "%(user)s may read this dossier from %(start)s to %(end)s.",
                     user=request.user_id.name,
@@ -100,10 +111,5 @@ class CustomerArchiveAccessRequest(models.Model):
                 )
             )
 
-    def action_reject(self):
-        self._check_archive_manager()
-        if self.filtered(lambda r: r.state != "submitted"):
-            raise UserError(self.env._("Only submitted access requests can be rejected."))
-        with self._workflow_pass():
-            self.write({"state": "rejected", "approver_id": self.env.uid})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+    def _tier_rejected(self):
+        self._tier_write({"state": "rejected"})

@@ -11,3 +11,4 @@ from . import test_tour
 from . import test_visits_and_reminders
 from . import test_workflow
 from . import test_workflow_guard
+from . import test_tier_validation

@@ -1,4 +1,4 @@
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import Form, TransactionCase, new_test_user
 
 
 class CustomerArchiveCase(TransactionCase):
@@ -44,3 +44,15 @@ class CustomerArchiveCase(TransactionCase):
         )
         cls.customer.with_user(cls.sales_manager).action_approve_customer()
         cls.archive = cls.customer.archive_id
+
+
+def tier_decide(record, user, approve=True, comment="同意"):
+    """``user`` validates (or rejects) his tier of ``record``, with his opinion when the
+    tier asks for one (OCA's comment wizard)."""
+    record = record.with_user(user)
+    action = record.validate_tier() if approve else record.reject_tier()
+    if isinstance(action, dict):
+        wizard = Form(record.env["comment.wizard"].with_context(action["context"]))
+        wizard.comment = comment
+        wizard.save().add_comment()
+    record.invalidate_recordset()

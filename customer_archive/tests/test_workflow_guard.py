@@ -4,7 +4,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import CustomerArchiveCase
+from .common import CustomerArchiveCase, tier_decide
 from .common_retention import RetentionCommon
 
 
@@ -82,7 +82,7 @@ class TestWorkflowGuard(CustomerArchiveCase):
         with self.assertRaises(AccessError):
             self.archive.with_user(self.salesman_2).read(["payment_record"])
         # The legitimate path: the archive administrator approves; the period is then frozen.
-        request.with_user(self.archivist).action_approve()
+        tier_decide(request, self.archivist)
         self.assertTrue(request.is_valid)
         self.archive.with_user(self.salesman_2).read(["payment_record"])
         with self.assertRaises(UserError):

@@ -1,0 +1,143 @@
+"""The suite's approvals run on OCA's tier validation, with the suite's rules on top.
+
+A document of the suite inherits ``tier.validation`` and ``workflow.guard.mixin``; its
+submit method moves it into ``_state_from`` and calls :meth:`_tier_submit`. Reviewers then
+validate or reject in the order of the tier definitions. When the last review is approved,
+``_tier_approved()`` moves the document on; a rejection calls ``_tier_rejected()``. Both
+hooks run inside a workflow pass, so only this path changes the guarded state.
+
+Rules added to OCA's engine:
+- nobody reviews a document he requested or owns (``_tier_owner_fields``);
+- one person signs one tier of a document: the two steps of a two-step approval need two
+  different people;
+- reviews are changed by the engine only (see ``tier.review``).
+"""
+
+from odoo import models
+from odoo.exceptions import AccessError
+
+from .workflow_guard import workflow_allowed, workflow_pass
+
+# OCA's switches to skip its checks: the engine's own writes only, never a client's call.
+ENGINE_CONTEXT_KEYS = ("skip_validation_check", "skip_check_state_condition")
+
+
+def review_pass(env):
+    """Let the enclosed engine code create, change and delete tier reviews."""
+    return workflow_pass(env["tier.review"], model_wide=True)
+
+
+class TierValidation(models.AbstractModel):
+    _inherit = "tier.validation"
+
+    # Fields holding the users who own the document: they never review it.
+    _tier_owner_fields = ()
+
+    def _tier_excluded_reviewers(self):
+        """Users who may not review ``self`` now: its owners, whoever requested the review
+        and whoever has already signed one of its tiers."""
+        self.ensure_one()
+        users = self.env["res.users"]
+        for name in self._tier_owner_fields:
+            users |= self[name]
+        reviews = self.review_ids
+        return (
+            users
+            | reviews.requested_by
+            | reviews.filtered(lambda review: review.status == "approved").done_by
+        )
+
+    def _get_sequences_to_approve(self, user):
+        if user in self._tier_excluded_reviewers():
+            return []
+        return super()._get_sequences_to_approve(user)
+
+    def _tier_reviews_of_user(self, tiers):
+        """The part of ``tiers`` the current user may decide now."""
+        sequences = self._get_sequences_to_approve(self.env.user)
+        return (tiers or self.review_ids).filtered(lambda review: review.sequence in sequences)
+
+    def _tier_submit(self):
+        """Ask the reviewers of the tiers that apply; a document no tier applies to needs
+        no approval and is approved at once."""
+        with review_pass(self.env):
+            reviews = self.request_validation()
+            # The first tiers become pending now, not at the end of the request.
+            reviews.flush_recordset()
+        self.filtered(lambda record: not record.review_ids)._tier_approved()
+        return reviews
+
+    def _tier_write(self, vals):
+        """Write a workflow change of ``self`` (state, approver) from a hook of the engine."""
+        with workflow_pass(self):
+            self.with_context(skip_validation_check=True).write(vals)
+
+    def _tier_without_engine_keys(self):
+        if workflow_allowed(self) or not any(self.env.context.get(k) for k in ENGINE_CONTEXT_KEYS):
+            return self
+        return self.with_context(**dict.fromkeys(ENGINE_CONTEXT_KEYS, False))
+
+    def _tier_approved(self):
+        """Hook: the last tier approved ``self`` (or none applied). Move the document on."""
+
+    def _tier_rejected(self):
+        """Hook: a reviewer rejected ``self``. Send the document back to its requester."""
+
+    def _tier_check_reviewer(self):
+        self.ensure_one()
+        if not self._get_sequences_to_approve(self.env.user):
+            raise AccessError(
+                self.env._(
+                    "%(document)s: you cannot review it now (not your tier or turn, or you "
+                    "requested, own or already signed it).",
+                    document=self.display_name,
+                )
+            )
+
+    def validate_tier(self):
+        self._tier_check_reviewer()
+        return super().validate_tier()
+
+    def reject_tier(self):
+        self._tier_check_reviewer()
+        return super().reject_tier()
+
+    def _validate_tier(self, tiers=False):
+        self.ensure_one()
+        tiers = self._tier_reviews_of_user(tiers)
+        if not tiers:
+            return
+        with review_pass(self.env):
+            super()._validate_tier(tiers)
+        if self.validation_status == "validated" and self._check_state_from_condition():
+            self._tier_approved()
+
+    def _rejected_tier(self, tiers=False):
+        self.ensure_one()
+        tiers = self._tier_reviews_of_user(tiers)
+        if not tiers:
+            return
+        with review_pass(self.env):
+            super()._rejected_tier(tiers)
+        self._tier_rejected()
+
+    def request_validation(self):
+        with review_pass(self.env):
+            return super(TierValidation, self._tier_without_engine_keys()).request_validation()
+
+    def restart_validation(self):
+        with review_pass(self.env):
+            return super().restart_validation()
+
+    def _update_counter(self, review_counter):
+        with review_pass(self.env):
+            return super()._update_counter(review_counter)
+
+    def write(self, vals):
+        # Moving back to draft or cancelling drops the reviews of the finished round.
+        with review_pass(self.env):
+            return super(TierValidation, self._tier_without_engine_keys()).write(vals)
+
+    def unlink(self):
+        with review_pass(self.env):
+            return super().unlink()
