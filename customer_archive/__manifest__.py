@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "security/customer_archive_rules.xml",
         "security/archive_retention_rules.xml",
+        "security/tier_review_rules.xml",
         "data/res_partner_industry_data.xml",
         "data/customer_archive_data.xml",
         "data/archive_retention_data.xml",
@@ -36,6 +37,7 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/customer_archive_access_request_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -165,3 +165,11 @@ class TestAccessRequestTiers(CustomerArchiveCase):
             "customer.archive.access.request",
             self.env["tier.definition"]._get_tier_validation_model_names(),
         )
+
+    def test_portal_reads_no_review(self):
+        request = self._request()
+        portal = new_test_user(self.env, "ca_portal", groups="base.group_portal")
+        self.assertFalse(self.env["tier.review"].with_user(portal).search([]))
+        with self.assertRaises(AccessError):
+            request.review_ids.with_user(portal).read(["comment"])
+        self.assertFalse(self.env["tier.definition"].with_user(portal).search([]))
