@@ -77,6 +77,43 @@ class TierValidation(models.AbstractModel):
             return self
         return self.with_context(**dict.fromkeys(ENGINE_CONTEXT_KEYS, False))
 
+    # OCA's messages, in the suite's words and translations (its own zh_CN leaves them empty).
+    def _compute_next_review(self):
+        for record in self:
+            review = record.review_ids.sorted("sequence").filtered(lambda r: r.status == "pending")[
+                :1
+            ]
+            record.next_review = review and self.env._("Next: %s", review.name or "")
+
+    def _notify_created_review_body(self):
+        return self.env._("%s submitted this document for review.", self.env.user.name)
+
+    def _notify_requested_review_body(self):
+        return self.env._("%s: your review is requested.", self.env.user.name)
+
+    def _notify_accepted_reviews_body(self):
+        comment = self._tier_user_comment()
+        if comment:
+            return self.env._(
+                "%(user)s approved: %(comment)s", user=self.env.user.name, comment=comment
+            )
+        return self.env._("%s approved.", self.env.user.name)
+
+    def _notify_rejected_review_body(self):
+        comment = self._tier_user_comment()
+        if comment:
+            return self.env._(
+                "%(user)s rejected: %(comment)s", user=self.env.user.name, comment=comment
+            )
+        return self.env._("%s rejected.", self.env.user.name)
+
+    def _notify_restarted_review_body(self):
+        return self.env._("%s restarted the review.", self.env.user.name)
+
+    def _tier_user_comment(self):
+        reviews = self.review_ids.filtered(lambda r: self.env.user in r.reviewer_ids and r.comment)
+        return reviews[:1].comment
+
     def _tier_approved(self):
         """Hook: the last tier approved ``self`` (or none applied). Move the document on."""
 
