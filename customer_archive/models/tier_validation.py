@@ -171,9 +171,12 @@ class TierValidation(models.AbstractModel):
             return super()._update_counter(review_counter)
 
     def write(self, vals):
+        return super(TierValidation, self._tier_without_engine_keys()).write(vals)
+
+    def _tier_validation_check_write_remove_reviews(self, vals):
         # Moving back to draft or cancelling drops the reviews of the finished round.
         with review_pass(self.env):
-            return super(TierValidation, self._tier_without_engine_keys()).write(vals)
+            return super()._tier_validation_check_write_remove_reviews(vals)
 
     def unlink(self):
         with review_pass(self.env):

@@ -82,6 +82,11 @@ class TestAccessRequestTiers(CustomerArchiveCase):
         rejected = request.review_ids.filtered(lambda review: review.status == "rejected")
         self.assertEqual(rejected.done_by, self.sales_manager)
         self.assertEqual(rejected.comment, "用途不明确")
+        # The requester cannot turn the rejection into an approval through the review list.
+        with self.assertRaises(AccessError):
+            request.with_user(self.salesman_2).write(
+                {"review_ids": [Command.update(rejected.id, {"status": "approved"})]}
+            )
         with self.assertRaises(AccessError):
             self._read()
 
@@ -112,6 +117,11 @@ class TestAccessRequestTiers(CustomerArchiveCase):
                     "definition_id": review.definition_id.id,
                     "status": "approved",
                 }
+            )
+        # Nor through the document's own list of reviews.
+        with self.assertRaises(UserError):
+            request.with_user(self.salesman_2).write(
+                {"review_ids": [Command.update(review.id, {"status": "approved"})]}
             )
         # The comment wizard decides only the caller's own reviews.
         wizard = (
