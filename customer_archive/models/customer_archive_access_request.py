@@ -92,16 +92,11 @@ class CustomerArchiveAccessRequest(models.Model):
         self._tier_submit()
 
     def _tier_approved(self):
-        reviews = self.review_ids.filtered(lambda review: review.status == "approved")
-        last = reviews.sorted("reviewed_date")[-1:]
-        self._tier_write(
-            {
-                "state": "approved",
-                "approver_id": (last.done_by or self.env.user).id,
-                "approval_date": last.reviewed_date or fields.Datetime.now(),
-            }
-        )
         for request in self:
+            approver, date = request._tier_last_approval()
+            request._tier_write(
+                {"state": "approved", "approver_id": approver.id, "approval_date": date}
+            )
             request.archive_id.sudo().message_post(
                 body=self.env._(
                     "%(user)s may read this dossier from %(start)s to %(end)s.",

@@ -13,7 +13,7 @@ Rules added to OCA's engine:
 - reviews are changed by the engine only (see ``tier.review``).
 """
 
-from odoo import models
+from odoo import fields, models
 from odoo.exceptions import AccessError
 
 from .workflow_guard import workflow_allowed, workflow_pass
@@ -114,6 +114,26 @@ class TierValidation(models.AbstractModel):
         reviews = self.review_ids.filtered(lambda r: self.env.user in r.reviewer_ids and r.comment)
         return reviews[:1].comment
 
+    def _tier_last_approval(self):
+        """Who signed the last approved tier of ``self``, and when: the values of the
+        document's own approver and approval date fields."""
+        self.ensure_one()
+        reviews = self.review_ids.filtered(lambda review: review.status == "approved")
+        last = reviews.sorted(lambda review: (review.reviewed_date, review.id))[-1:]
+        return last.done_by or self.env.user, last.reviewed_date or fields.Datetime.now()
+
+    def restart_validation(self):
+        # Signed tiers are the approval record: a round ends by a decision, not by a reset.
+        if not workflow_allowed(self):
+            raise AccessError(
+                self.env._(
+                    "A review cannot be restarted: the reviewer rejects it and the document "
+                    "is submitted again."
+                )
+            )
+        with review_pass(self.env):
+            return super().restart_validation()
+
     def _tier_approved(self):
         """Hook: the last tier approved ``self`` (or none applied). Move the document on."""
 
@@ -161,10 +181,6 @@ class TierValidation(models.AbstractModel):
     def request_validation(self):
         with review_pass(self.env):
             return super(TierValidation, self._tier_without_engine_keys()).request_validation()
-
-    def restart_validation(self):
-        with review_pass(self.env):
-            return super().restart_validation()
 
     def _update_counter(self, review_counter):
         with review_pass(self.env):

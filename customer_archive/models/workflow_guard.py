@@ -125,12 +125,21 @@ class WorkflowGuardMixin(models.AbstractModel):
     def _workflow_pass(self, model_wide=False):
         return workflow_pass(self, model_wide=model_wide)
 
+    def _workflow_code_default(self, name):
+        """The default of field ``name`` in the code: not ``default_get``, which a user's own
+        defaults (``ir.default``) or the ``default_*`` keys of his context would change."""
+        field = self._fields[name]
+        return field.convert_to_write(field.default(self), self) if field.default else False
+
     def _workflow_guarded_fields(self, vals, create=False):
         """Names among ``vals`` that only the workflow may set on ``self``."""
         guarded = [name for name in self._workflow_fields if name in vals]
         if create:
-            defaults = self.default_get(guarded) if guarded else {}
-            return [name for name in guarded if vals[name] and vals[name] != defaults.get(name)]
+            return [
+                name
+                for name in guarded
+                if vals[name] and vals[name] != self._workflow_code_default(name)
+            ]
         names = {name for name in guarded if workflow_changed(self, name, vals[name])}
         frozen = [name for name in self._workflow_frozen_fields if name in vals]
         frozen_records = self._workflow_frozen_records() if frozen else self.browse()
@@ -150,8 +159,14 @@ class WorkflowGuardMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._workflow_check(vals, create=True)
+        if not workflow_allowed(self):
+            for vals in vals_list:
+                self._workflow_check(vals, create=True)
+                # A personal default of a guarded field does not apply: the code's does.
+                for name in self._workflow_fields:
+                    field = self._fields[name]
+                    if name not in vals and field.column_type and not field.compute:
+                        vals[name] = self._workflow_code_default(name)
         return super().create(vals_list)
 
     def write(self, vals):

@@ -146,6 +146,28 @@ class TestAccessRequestTiers(CustomerArchiveCase):
             )
         self.assertEqual(request.review_ids.mapped("status"), ["pending", "waiting"])
 
+    def test_signed_tiers_are_not_reset(self):
+        request = self._request()
+        tier_decide(request, self.sales_manager)
+        for user in (self.salesman_2, self.sales_manager):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                request.with_user(user).restart_validation()
+        self.assertEqual(request.review_ids.mapped("status"), ["approved", "pending"])
+
+    def test_personal_defaults_do_not_approve(self):
+        # A user's own defaults (ir.default) do not set what only the workflow sets.
+        for name, value in (("state", "approved"), ("approver_id", self.salesman_2.id)):
+            self.env["ir.default"].set(
+                "customer.archive.access.request", name, value, user_id=self.salesman_2.id
+            )
+        request = (
+            self.env["customer.archive.access.request"]
+            .with_user(self.salesman_2)
+            .create({"archive_id": self.archive.id, "purpose": "默认值"})
+        )
+        self.assertEqual(request.state, "draft")
+        self.assertFalse(request.approver_id)
+
     def test_definition_decides_who_approves(self):
         archive_tier = self.env.ref("customer_archive.tier_access_request_archive")
         with Form(archive_tier) as definition:
