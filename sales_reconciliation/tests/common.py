@@ -58,10 +58,11 @@ class StatementCommon(AccountTestInvoicingCommon):
                 "email": "ap@hongda.example.com",
                 "user_id": cls.salesman.id,
                 "settlement_agreement_ids": [Command.link(agreement.id)],
-                "settlement_method": "monthly",
                 "lang": "en_US",
             }
         )
+        # Monthly settlement granted beforehand (users ask for it with a request).
+        cls.customer.sudo().settlement_method = "monthly"
         cls.customer_contact = Partner.create(
             {
                 "name": "王会计",
