@@ -49,6 +49,7 @@ class SalesSettlementRequest(models.Model):
         readonly=True,
         default=lambda self: self.env.user,
         index=True,
+        copy=False,
     )
     reason = fields.Text(
         required=True,
@@ -110,6 +111,16 @@ class SalesSettlementRequest(models.Model):
                 lambda attachment: not attachment.res_id and attachment.create_uid == self.env.user
             )
             orphans.sudo().write({"res_model": self._name, "res_id": request.id})
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_decided(self):
+        if self.filtered(lambda request: request.state in ("to_approve", "approved")):
+            raise UserError(
+                self.env._(
+                    "A monthly-settlement request under review or approved is kept as the "
+                    "record of the grant."
+                )
+            )
 
     def action_submit(self):
         for request in self:

@@ -76,6 +76,11 @@ class TestSettlementRequest(SalesLedgerCommon):
         self.assertEqual(self.customer.settlement_approved_date, fields.Date.today())
         self.assertEqual(self.customer.settlement_agreement_ids, agreement)
         self.assertEqual(self._create_contract().settlement_method, "monthly")
+        # The grant stays on record, and a copy is a new draft of its author.
+        with self.assertRaises(UserError):
+            request.with_user(self.sales_manager).unlink()
+        copy = request.with_user(self.sales_manager_2).copy()
+        self.assertEqual((copy.state, copy.requested_by_id), ("draft", self.sales_manager_2))
 
     def test_rejection_with_comment(self):
         request = self._request()

@@ -52,6 +52,7 @@ class SalesCreditOverride(models.Model):
         readonly=True,
         default=lambda s: s.env.user,
         index=True,
+        copy=False,
     )
     state = fields.Selection(
         [
@@ -89,6 +90,16 @@ class SalesCreditOverride(models.Model):
     def _compute_display_name(self):
         for override in self:
             override.display_name = f"{override.partner_id.name} ≤ {override.date_until}"
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_decided(self):
+        if self.filtered(lambda override: override.state in ("to_approve", "approved")):
+            raise UserError(
+                self.env._(
+                    "A credit override under review or approved is kept as the record of the "
+                    "decision: revoke it instead."
+                )
+            )
 
     def action_submit(self):
         if self.filtered(lambda override: override.state != "draft"):

@@ -186,6 +186,9 @@ class TestCreditOverrideTiers(StatementCommon):
             override.with_user(self.other_salesman).action_revoke()
         with self.assertRaises(UserError):
             override.with_user(self.salesman).write({"active": False})
+        # Nor deleted: the decision stays on record.
+        with self.assertRaises(UserError):
+            override.with_user(self.sales_manager).unlink()
         override.with_user(self.sales_manager).action_revoke()
         self.assertFalse(override.active)
         self.assertFalse(override.is_valid)
