@@ -94,6 +94,11 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         if not workflow_allowed(self):
             for vals in vals_list:
+                # A personal default (ir.default, which any user sets for himself) fills
+                # missing fields after this check: the code's defaults apply instead.
+                vals.setdefault("settlement_method", "cash")
+                for name in SETTLEMENT_GRANT_FIELDS:
+                    vals.setdefault(name, False)
                 forged = [name for name in SETTLEMENT_GRANT_FIELDS if vals.get(name)]
                 if forged:
                     workflow_refuse(self, forged)

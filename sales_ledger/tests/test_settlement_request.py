@@ -128,6 +128,23 @@ class TestSettlementRequest(SalesLedgerCommon):
             self.customer.with_user(self.sales_manager).write(
                 {"settlement_approved_by_id": self.sales_manager.id}
             )
+        # Nor through personal defaults, which fill the fields a create leaves out.
+        Default = self.env["ir.default"].with_user(self.salesman)
+        Default.set("res.partner", "settlement_method", "monthly", user_id=True)
+        Default.set("res.partner", "settlement_approved_by_id", self.salesman.id, user_id=True)
+        partner = (
+            self.env["res.partner"]
+            .with_user(self.salesman)
+            .create(
+                {
+                    "name": "默认值客户",
+                    "is_company": True,
+                    "settlement_agreement_ids": [Command.set(agreement.ids)],
+                }
+            )
+        )
+        self.assertEqual(partner.settlement_method, "cash")
+        self.assertFalse(partner.settlement_approved_by_id)
         # Forged requests.
         Request = self.env["sales.settlement.request"].with_user(self.salesman)
         base = {
