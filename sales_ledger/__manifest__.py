@@ -14,6 +14,7 @@
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/archive_retention_policy_data.xml",
+        "data/sales_settlement_request_tier_data.xml",
         "report/sales_ledger_reports.xml",
         "views/sales_wizard_views.xml",
         "views/sales_approval_views.xml",
@@ -25,12 +26,14 @@
         "views/sale_order_views.xml",
         "views/account_move_views.xml",
         "views/res_partner_views.xml",
+        "views/sales_settlement_request_views.xml",
         "views/crm_team_views.xml",
         "views/res_config_settings_views.xml",
         "views/sales_ledger_menus.xml",
     ],
     "demo": [
         "demo/sales_ledger_demo.xml",
+        "demo/sales_settlement_request_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

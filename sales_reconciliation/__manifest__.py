@@ -15,6 +15,7 @@
         "data/mail_template_data.xml",
         "data/archive_retention_policy_data.xml",
         "data/ir_cron_data.xml",
+        "data/tier_definition_data.xml",
         "report/sales_statement_reports.xml",
         "views/wizard_views.xml",
         "views/sales_statement_views.xml",

@@ -11,3 +11,4 @@ from . import account_move
 from . import sales_ledger_period
 from . import sales_ledger_line
 from . import sales_ledger_anomaly
+from . import sales_settlement_request

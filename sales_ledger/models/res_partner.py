@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.customer_archive.models.workflow_guard import (
     workflow_allowed,
+    workflow_changed,
     workflow_check,
     workflow_refuse,
 )
@@ -19,14 +20,20 @@ class ResPartner(models.Model):
         default="cash",
         required=True,
         tracking=True,
-        help="Cash (现结, including prepayment) or monthly settlement (月结) under an agreement.",
+        copy=False,
+        help="Cash (现结, including prepayment) or monthly settlement (月结) under an agreement, "
+        "granted by an approved monthly-settlement request.",
     )
     settlement_agreement_ids = fields.Many2many(
         "ir.attachment",
         "sales_ledger_partner_agreement_rel",
         "partner_id",
         "attachment_id",
+        copy=False,
         help="The signed monthly-settlement agreement (月结协议) stamped by the customer.",
+    )
+    settlement_request_ids = fields.One2many(
+        "sales.settlement.request", "partner_id", "Monthly Settlement Requests"
     )
     settlement_approved_by_id = fields.Many2one(
         "res.users", "Monthly Settlement Granted By", readonly=True, copy=False
@@ -63,41 +70,66 @@ class ResPartner(models.Model):
         action["context"] = {"default_partner_id": self.commercial_partner_id.id}
         return action
 
-    def _check_monthly_settlement_rights(self):
-        if not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
+    def _check_settlement_grant(self, vals):
+        """Monthly settlement is granted by an approved request only (its workflow writes
+        it); going back to cash is a sales manager's decision."""
+        method = vals.get("settlement_method")
+        if not method or workflow_allowed(self):
+            return
+        if self and not workflow_changed(self, "settlement_method", method):
+            return
+        if method == "monthly":
             raise AccessError(
                 self.env._(
-                    "Only a sales manager can grant monthly settlement (月结) to a customer."
+                    "Monthly settlement (月结) is granted by an approved monthly-settlement "
+                    "request with the signed agreement, not by editing the customer."
                 )
+            )
+        if not self.env.user.has_group("sales_team.group_sale_manager"):
+            raise AccessError(
+                self.env._("Only a sales manager moves a customer back to cash settlement.")
             )
 
     @api.model_create_multi
     def create(self, vals_list):
         if not workflow_allowed(self):
             for vals in vals_list:
+                # A personal default (ir.default, which any user sets for himself) fills
+                # missing fields after this check: the code's defaults apply instead.
+                vals.setdefault("settlement_method", "cash")
+                for name in SETTLEMENT_GRANT_FIELDS:
+                    vals.setdefault(name, False)
                 forged = [name for name in SETTLEMENT_GRANT_FIELDS if vals.get(name)]
                 if forged:
                     workflow_refuse(self, forged)
-        if any(vals.get("settlement_method") == "monthly" for vals in vals_list):
-            self._check_monthly_settlement_rights()
-            for vals in vals_list:
                 if vals.get("settlement_method") == "monthly":
-                    vals.setdefault("settlement_approved_by_id", self.env.uid)
-                    vals.setdefault("settlement_approved_date", fields.Date.context_today(self))
+                    self._check_settlement_grant(vals)
         return super().create(vals_list)
 
     def write(self, vals):
         workflow_check(self, vals, SETTLEMENT_GRANT_FIELDS)
-        if vals.get("settlement_method") == "monthly" and any(
-            partner.settlement_method != "monthly" for partner in self
-        ):
-            self._check_monthly_settlement_rights()
-            vals = dict(
-                vals,
-                settlement_approved_by_id=self.env.uid,
-                settlement_approved_date=fields.Date.context_today(self),
-            )
+        self._check_settlement_grant(vals)
         return super().write(vals)
+
+    def action_settlement_cash(self):
+        """A sales manager moves monthly-settlement customers back to cash (现结)."""
+        self.write({"settlement_method": "cash"})
+
+    def action_request_monthly_settlement(self):
+        """The form of a new monthly-settlement request for this customer."""
+        self.ensure_one()
+        partner = self.commercial_partner_id
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Monthly Settlement Request"),
+            "res_model": "sales.settlement.request",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {
+                "default_partner_id": partner.id,
+                "default_agreement_ids": partner.settlement_agreement_ids.ids,
+            },
+        }
 
     @api.constrains("settlement_method", "settlement_agreement_ids")
     def _check_settlement_agreement(self):

@@ -5,5 +5,6 @@ from . import test_reports
 from . import test_sales_contract
 from . import test_sales_ledger
 from . import test_settlement
+from . import test_settlement_request
 from . import test_tour
 from . import test_workflow_guard

@@ -1,6 +1,6 @@
 import base64
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
@@ -30,18 +30,16 @@ class TestSettlement(SalesLedgerCommon):
 
     def test_monthly_needs_agreement(self):
         with self.assertRaises(ValidationError):
-            self.customer.with_user(self.sales_manager).settlement_method = "monthly"
+            self.customer.sudo().settlement_method = "monthly"
 
-    def test_manager_grants_monthly_with_agreement(self):
+    def test_manager_cannot_write_monthly_directly(self):
+        # Granted by an approved request only (test_settlement_request).
         agreement = self._agreement()
-        self.customer.with_user(self.sales_manager).write(
-            {
-                "settlement_method": "monthly",
-                "settlement_agreement_ids": [Command.set(agreement.ids)],
-            }
-        )
-        self.assertEqual(self.customer.settlement_method, "monthly")
-        self.assertEqual(self.customer.settlement_approved_by_id, self.sales_manager)
-        self.assertEqual(self.customer.settlement_approved_date, fields.Date.today())
-        contract = self._create_contract()
-        self.assertEqual(contract.settlement_method, "monthly")
+        with self.assertRaises(AccessError):
+            self.customer.with_user(self.sales_manager).write(
+                {
+                    "settlement_method": "monthly",
+                    "settlement_agreement_ids": [Command.set(agreement.ids)],
+                }
+            )
+        self.assertEqual(self.customer.settlement_method, "cash")

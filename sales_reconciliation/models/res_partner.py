@@ -132,6 +132,18 @@ class ResPartner(models.Model):
                 partner.credit_grade = partner.credit_grade_suggested
         return True
 
+    def action_request_credit_override(self):
+        """The form of a new credit override for this customer."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Credit Override"),
+            "res_model": "sales.credit.override",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {"default_partner_id": self.commercial_partner_id.id},
+        }
+
     def action_view_statements(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sales_reconciliation.sales_statement_action"

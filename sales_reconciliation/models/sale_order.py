@@ -124,6 +124,7 @@ class SaleOrder(models.Model):
         return blocks, warnings
 
     def _valid_credit_override(self):
+        """The approved, unrevoked override in force for the order's customer, if any."""
         self.ensure_one()
         return (
             self.env["sales.credit.override"]
@@ -132,6 +133,9 @@ class SaleOrder(models.Model):
                 [
                     ("partner_id", "=", self.partner_id.commercial_partner_id.id),
                     ("company_id", "=", self.company_id.id),
+                    ("state", "=", "approved"),
+                    # explicit: a caller's context (active_test=False) must not revive it
+                    ("active", "=", True),
                     ("date_until", ">=", fields.Date.context_today(self)),
                 ],
                 order="date_until desc",
@@ -148,7 +152,8 @@ class SaleOrder(models.Model):
                     raise UserError(
                         self.env._(
                             "Order %(order)s is blocked by the credit policy:\n%(reasons)s\n"
-                            "A sales manager can grant a credit override.",
+                            "Request a credit override for the customer: it lets the order "
+                            "through once approved.",
                             order=order.name,
                             reasons="\n".join(blocks),
                         )

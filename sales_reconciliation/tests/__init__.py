@@ -3,6 +3,7 @@ from . import test_statement_figures
 from . import test_statement_workflow
 from . import test_statement_portal
 from . import test_credit_policy
+from . import test_credit_override
 from . import test_reports
 from . import test_tour
 from . import test_workflow_guard

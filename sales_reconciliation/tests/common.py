@@ -1,9 +1,10 @@
-from datetime import date
+from datetime import date, timedelta
 
 from odoo import Command, fields
 from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.customer_archive.tests.common import tier_decide
 
 from ..models.sales_statement import DEMO_SIGNATURE as SIGNATURE  # noqa: F401
 
@@ -58,10 +59,11 @@ class StatementCommon(AccountTestInvoicingCommon):
                 "email": "ap@hongda.example.com",
                 "user_id": cls.salesman.id,
                 "settlement_agreement_ids": [Command.link(agreement.id)],
-                "settlement_method": "monthly",
                 "lang": "en_US",
             }
         )
+        # Monthly settlement granted beforehand (users ask for it with a request).
+        cls.customer.sudo().settlement_method = "monthly"
         cls.customer_contact = Partner.create(
             {
                 "name": "王会计",
@@ -151,6 +153,31 @@ class StatementCommon(AccountTestInvoicingCommon):
         )
         payment.action_post()
         return payment
+
+    def _credit_override(self, partner, days=10, reason="客户承诺月底前回款", user=None):
+        """A credit override requested by ``user`` (the salesperson) and submitted."""
+        override = (
+            self.env["sales.credit.override"]
+            .with_user(user or self.salesman)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "reason": reason,
+                    "date_until": fields.Date.today() + timedelta(days=days),
+                }
+            )
+        )
+        override.action_submit()
+        return override
+
+    def _approved_credit_override(self, partner, **kwargs):
+        """A credit override approved by the sales manager (and finance for grade C)."""
+        override = self._credit_override(partner, **kwargs)
+        tier_decide(override, self.sales_manager)
+        if partner.credit_grade == "C":
+            tier_decide(override, self.finance)
+        self.assertEqual(override.state, "approved")
+        return override
 
     @staticmethod
     def d(value):

@@ -4,6 +4,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.customer_archive.tests.common import tier_decide
+
 from .common import StatementCommon
 
 
@@ -91,44 +93,33 @@ class TestCreditPolicy(StatementCommon):
         self.assertEqual(order.state, "sale")
         self.assertTrue(order.message_ids.filtered(lambda m: "credit grade B" in (m.body or "")))
 
-    def test_override_by_manager_lets_order_through_and_is_logged(self):
+    def test_approved_override_lets_order_through_and_is_logged(self):
         self.customer.credit_grade = "C"
-        with self.assertRaises(AccessError):
-            self.env["sales.credit.override"].with_user(self.salesman).create(
-                {"partner_id": self.customer.id, "reason": "x", "date_until": self.today}
-            )
-        expired = (
-            self.env["sales.credit.override"]
-            .with_user(self.sales_manager)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "reason": "过期的特批",
-                    "date_until": self.today - timedelta(days=1),
-                }
-            )
-        )
         order = self._order(self.customer)
+        with self.assertRaisesRegex(UserError, "Request a credit override"):
+            order.action_confirm()
+        # Waiting for review, an override lets nothing through.
+        override = self._credit_override(self.customer, reason="总经理特批:年底备货")
         with self.assertRaises(UserError):
             order.action_confirm()
-        override = (
-            self.env["sales.credit.override"]
-            .with_user(self.sales_manager)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "reason": "总经理特批:年底备货",
-                    "date_until": self.today + timedelta(days=10),
-                }
-            )
-        )
-        self.assertEqual(override.approver_id, self.sales_manager)
+        tier_decide(override, self.sales_manager)
+        tier_decide(override, self.finance)
+        self.assertEqual(override.approver_id, self.finance)
         order.action_confirm()
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.credit_override_id, override)
         self.assertIn(order, override.order_ids)
-        self.assertNotIn(order, expired.order_ids)
         self.assertTrue(order.message_ids.filtered(lambda m: "总经理特批" in (m.body or "")))
+
+    def test_expired_override_lets_nothing_through(self):
+        self.customer.credit_limit = 500.0
+        with self.assertRaisesRegex(UserError, "cannot end before today"):
+            self._credit_override(self.customer, days=-1)
+        override = self._approved_credit_override(self.customer)
+        override.sudo().date_until = self.today - timedelta(days=1)
+        self.assertFalse(override.is_valid)
+        with self.assertRaisesRegex(UserError, "Credit limit exceeded"):
+            self._order(self.customer).action_confirm()
 
     def test_prepaid_order_passes(self):
         self.customer.credit_grade = "C"

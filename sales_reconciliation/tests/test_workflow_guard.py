@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -129,27 +127,11 @@ class TestCreditPolicyGuard(StatementCommon):
             order.with_context(skip_credit_policy=True, install_mode=True).action_confirm()
         self.assertEqual(order.state, "draft")
         # Nor can a salesperson link an override himself.
-        override = (
-            self.env["sales.credit.override"]
-            .with_user(self.sales_manager)
-            .create(
-                {
-                    "partner_id": self.other_customer.id,
-                    "reason": "其他客户",
-                    "date_until": fields.Date.today() + timedelta(days=3),
-                }
-            )
-        )
+        override = self._approved_credit_override(self.other_customer)
         with self.assertRaises(UserError):
             order.write({"credit_override_id": override.id})
-        # The legitimate path: a manager's override for this customer.
-        self.env["sales.credit.override"].with_user(self.sales_manager).create(
-            {
-                "partner_id": self.customer.id,
-                "reason": "大客户，年底前回款",
-                "date_until": fields.Date.today() + timedelta(days=3),
-            }
-        )
+        # The legitimate path: an approved override for this customer.
+        self._approved_credit_override(self.customer, reason="大客户，年底前回款")
         order.action_confirm()
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.credit_override_id.partner_id, self.customer)
