@@ -145,15 +145,12 @@ class SalesSettlementRequest(models.Model):
         self._tier_submit()
 
     def _tier_approved(self):
-        reviews = self.review_ids.filtered(lambda review: review.status == "approved")
-        last = reviews.sorted("reviewed_date")[-1:]
-        approver = last.done_by or self.env.user
-        approval_date = last.reviewed_date or fields.Datetime.now()
-        # The approval authorises the grant, not the reviewer's rights on the customer.
-        self.sudo()._tier_write(
-            {"state": "approved", "approver_id": approver.id, "approval_date": approval_date}
-        )
         for request in self.sudo():
+            approver, approval_date = request._tier_last_approval()
+            # The approval authorises the grant, not the reviewer's rights on the customer.
+            request._tier_write(
+                {"state": "approved", "approver_id": approver.id, "approval_date": approval_date}
+            )
             request.partner_id.write(
                 {
                     "settlement_method": "monthly",

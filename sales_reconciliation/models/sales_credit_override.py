@@ -124,17 +124,13 @@ class SalesCreditOverride(models.Model):
             self.active = False
 
     def _tier_approved(self):
-        reviews = self.review_ids.filtered(lambda review: review.status == "approved")
-        last = reviews.sorted("reviewed_date")[-1:]
         # The reviewer's decision authorises the change, not his rights on the record
         # (finance reviews the overrides of grade C customers without editing them).
-        self.sudo()._tier_write(
-            {
-                "state": "approved",
-                "approver_id": (last.done_by or self.env.user).id,
-                "approval_date": last.reviewed_date or fields.Datetime.now(),
-            }
-        )
+        for override in self.sudo():
+            approver, approval_date = override._tier_last_approval()
+            override._tier_write(
+                {"state": "approved", "approver_id": approver.id, "approval_date": approval_date}
+            )
 
     def _tier_rejected(self):
         self.sudo()._tier_write({"state": "rejected"})
