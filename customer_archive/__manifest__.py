@@ -36,6 +36,7 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/tier_review_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
