@@ -9,6 +9,7 @@ from . import customer_archive_visit_rule
 from . import customer_archive_change_request
 from . import customer_archive_access_request
 from . import customer_archive_loan
+from . import customer_archive_loan_extension
 from . import res_config_settings
 from . import archive_retention_policy
 from . import archive_legal_hold

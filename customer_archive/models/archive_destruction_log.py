@@ -32,8 +32,9 @@ class ArchiveDestructionLog(models.Model):
     done_count = fields.Integer(string="Processed", readonly=True)
     skipped_count = fields.Integer(string="Skipped", readonly=True)
     failed_count = fields.Integer(string="Failed", readonly=True)
-    first_approver_id = fields.Many2one("res.users", ondelete="restrict", readonly=True)
-    second_approver_id = fields.Many2one("res.users", ondelete="restrict", readonly=True)
+    approvals = fields.Text(
+        readonly=True, help="Who approved the request, when, with which opinion."
+    )
     export_attachment_id = fields.Many2one(
         "ir.attachment", string="Export", ondelete="restrict", readonly=True
     )

@@ -7,26 +7,37 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
-from odoo.tools import split_every
+from odoo.tools import format_datetime, split_every
 
 _logger = logging.getLogger(__name__)
 
 # Rows read at once while writing the export.
 EXPORT_CHUNK = 1000
+# Modules whose records are sales-ledger or accounting records: finance approves their
+# destruction too (seed 000: 销毁必须由财务部门负责).
+FINANCE_MODULES = frozenset({"account", "sale", "sales_ledger", "sales_reconciliation"})
 
 
 class ArchiveDestructionRequest(models.Model):
+    """Records due for destruction, approved by two different archive administrators (one
+    when the policy asks for one step) and by finance for sales-ledger and accounting
+    records (tier definitions in data/tier_definition_data.xml), then executed."""
+
     _name = "archive.destruction.request"
     _description = "Destruction Request"
-    _inherit = ("mail.thread", "mail.activity.mixin", "workflow.guard.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "workflow.guard.mixin", "tier.validation")
     _order = "id desc"
     _check_company_auto = True
+    _state_from = ["to_approve"]
+    _state_to = ["approved"]
+    _cancel_state = "cancelled"
+    _tier_validation_manual_config = False
+    _tier_owner_fields = ("user_id",)
     _workflow_fields = (
         "state",
-        "first_approver_id",
-        "first_approval_date",
-        "second_approver_id",
-        "second_approval_date",
+        "user_id",
+        "approval_summary",
+        "finance_review",
         "executed_by_id",
         "execution_date",
         "export_attachment_id",
@@ -40,7 +51,7 @@ class ArchiveDestructionRequest(models.Model):
         "approval_steps",
         "batch_size",
     )
-    _workflow_frozen_fields = ("policy_id", "company_id", "reference_date", "user_id")
+    _workflow_frozen_fields = ("policy_id", "company_id", "reference_date")
     _workflow_frozen_states = ("to_approve", "approved", "done", "cancelled")
 
     name = fields.Char(
@@ -91,15 +102,25 @@ class ArchiveDestructionRequest(models.Model):
         help="The records listed were due on this day; they are checked again against it "
         "when the request is executed.",
     )
-    approval_steps = fields.Integer(readonly=True, required=True, default=1)
+    approval_steps = fields.Integer(
+        readonly=True,
+        required=True,
+        default=1,
+        help="Archive administrators who approve, one after the other (the policy's).",
+    )
+    finance_review = fields.Boolean(
+        "Finance Approval",
+        compute="_compute_finance_review",
+        store=True,
+        help="Sales-ledger or accounting records: finance approves their destruction too.",
+    )
     batch_size = fields.Integer(readonly=True, required=True, default=500)
     user_id = fields.Many2one(
         "res.users", string="Requested By", default=lambda self: self.env.user, readonly=True
     )
-    first_approver_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
-    first_approval_date = fields.Datetime(readonly=True, copy=False)
-    second_approver_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
-    second_approval_date = fields.Datetime(readonly=True, copy=False)
+    approval_summary = fields.Text(
+        "Approvals", readonly=True, copy=False, help="Who approved, when, with which opinion."
+    )
     executed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     execution_date = fields.Datetime(readonly=True, copy=False)
     export_attachment_id = fields.Many2one(
@@ -116,7 +137,6 @@ class ArchiveDestructionRequest(models.Model):
     done_count = fields.Integer(compute="_compute_counts", string="Processed")
     skipped_count = fields.Integer(compute="_compute_counts", string="Skipped")
     failed_count = fields.Integer(compute="_compute_counts", string="Failed")
-    can_approve = fields.Boolean(compute="_compute_can_approve")
 
     @api.depends("line_ids.state")
     def _compute_counts(self):
@@ -138,13 +158,11 @@ class ArchiveDestructionRequest(models.Model):
                 + request.failed_count
             )
 
-    @api.depends("state", "first_approver_id")
-    @api.depends_context("uid")
-    def _compute_can_approve(self):
+    @api.depends("res_model")
+    def _compute_finance_review(self):
         for request in self:
-            request.can_approve = request.state == "to_approve" and not (
-                request.approval_steps == 2 and request.first_approver_id == self.env.user
-            )
+            model = self.env.registry.get(request.res_model)
+            request.finance_review = model is not None and model._original_module in FINANCE_MODULES
 
     # ------------------------------------------------------------------ ORM
 
@@ -217,41 +235,31 @@ class ArchiveDestructionRequest(models.Model):
                 raise UserError(self.env._("The request lists no record."))
         with self._workflow_pass():
             self.write({"state": "to_approve"})
-        for request in self:
-            request.message_post(
-                body=self.env._(
-                    "Submitted for approval (%(steps)s step(s)).", steps=request.approval_steps
-                )
-            )
+        # The responsible reviewed the records listed by the sweep.
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+        self._tier_submit()
         return True
 
-    def action_approve(self):
-        now = fields.Datetime.now()
+    def _tier_approved(self):
         for request in self:
-            if request.state != "to_approve":
-                raise UserError(self.env._("Only requests waiting for approval can be approved."))
-            if not request.first_approver_id:
-                vals = {"first_approver_id": self.env.uid, "first_approval_date": now}
-                if request.approval_steps == 1:
-                    vals["state"] = "approved"
-            else:
-                if request.first_approver_id == self.env.user:
-                    raise UserError(
-                        self.env._(
-                            "%(request)s needs a second approval by another archive "
-                            "administrator: you approved it already.",
-                            request=request.name,
-                        )
-                    )
-                vals = {
-                    "second_approver_id": self.env.uid,
-                    "second_approval_date": now,
-                    "state": "approved",
-                }
-            with request._workflow_pass():
-                request.write(vals)
-            request.activity_feedback(["mail.mail_activity_data_todo"])
-        return True
+            reviews = request.review_ids.filtered(lambda review: review.status == "approved")
+            lines = [
+                self.env._(
+                    "%(tier)s: %(user)s, %(date)s %(opinion)s",
+                    tier=review.name,
+                    user=review.done_by.name,
+                    date=format_datetime(self.env, review.reviewed_date),
+                    opinion=review.comment or "",
+                ).strip()
+                for review in reviews.sorted("sequence")
+            ]
+            # Finance reviewers read the request only: the engine writes it for them.
+            request.sudo()._tier_write(
+                {"state": "approved", "approval_summary": "\n".join(lines) or False}
+            )
+
+    def _tier_rejected(self):
+        self.sudo()._tier_write({"state": "draft"})
 
     def action_cancel(self):
         for request in self:
@@ -268,19 +276,8 @@ class ArchiveDestructionRequest(models.Model):
                     self.env._("Only cancelled requests that never ran can be reset to draft.")
                 )
         with self._workflow_pass():
-            self._reset_to_draft()
+            self.write({"state": "draft", "approval_summary": False})
         return True
-
-    def _reset_to_draft(self):
-        self.write(
-            {
-                "state": "draft",
-                "first_approver_id": False,
-                "first_approval_date": False,
-                "second_approver_id": False,
-                "second_approval_date": False,
-            }
-        )
 
     # ------------------------------------------------------------------ execution
 
@@ -420,8 +417,7 @@ class ArchiveDestructionRequest(models.Model):
                 "done_count": len(done_ids),
                 "skipped_count": len(skipped),
                 "failed_count": len(remaining),
-                "first_approver_id": self.first_approver_id.id,
-                "second_approver_id": self.second_approver_id.id,
+                "approvals": self.approval_summary,
                 "export_attachment_id": attachment.id,
                 "export_sha256": digest,
                 "user_id": self.env.uid,

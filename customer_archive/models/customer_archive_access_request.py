@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import department_head
+
 
 class CustomerArchiveAccessRequest(models.Model):
     """Request to read another salesperson's dossier (查阅申请): the requester's department
@@ -18,7 +20,8 @@ class CustomerArchiveAccessRequest(models.Model):
     _state_to = ["approved"]
     _tier_validation_manual_config = False
     _tier_owner_fields = ("user_id",)
-    _workflow_fields = ("state", "approver_id", "approval_date")
+    # The department head is the requester's, not one he picks.
+    _workflow_fields = ("state", "manager_id", "approver_id", "approval_date")
     _workflow_frozen_fields = ("archive_id", "user_id", "purpose", "date_from", "date_to")
     _workflow_frozen_states = ("submitted", "approved", "rejected")
 
@@ -77,12 +80,7 @@ class CustomerArchiveAccessRequest(models.Model):
     @api.depends("user_id")
     def _compute_manager_id(self):
         for request in self:
-            leader = request.user_id.sale_team_id.user_id
-            request.manager_id = leader if leader != request.user_id else False
-
-    def _check_archive_manager(self):
-        if not (self.env.su or self.env.user.has_group("customer_archive.group_archive_manager")):
-            raise UserError(self.env._("Only archive administrators decide on access requests."))
+            request.manager_id = department_head(request.user_id)
 
     def action_submit(self):
         if self.filtered(lambda r: r.state != "draft"):
@@ -93,10 +91,7 @@ class CustomerArchiveAccessRequest(models.Model):
 
     def _tier_approved(self):
         for request in self:
-            approver, date = request._tier_last_approval()
-            request._tier_write(
-                {"state": "approved", "approver_id": approver.id, "approval_date": date}
-            )
+            request._tier_write({"state": "approved", **request._tier_approver_vals()})
             request.archive_id.sudo().message_post(
                 body=self.env._(
                     "%(user)s may read this dossier from %(start)s to %(end)s.",

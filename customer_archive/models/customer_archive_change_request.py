@@ -18,13 +18,26 @@ PROPOSALS = {
 
 
 class CustomerArchiveChangeRequest(models.Model):
-    """Change of a customer's protected data (客户信息变更表), approved by a manager."""
+    """Change of a customer's protected data (客户信息变更表), approved by the sales manager
+    (tier definition in data/tier_definition_data.xml)."""
 
     _name = "customer.archive.change.request"
     _description = "Customer Change Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "workflow.guard.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "workflow.guard.mixin", "tier.validation"]
     _order = "id desc"
-    _workflow_fields = ("state", "approver_id", "approval_date", "change_summary")
+    _state_from = ["submitted"]
+    _state_to = ["approved"]
+    _tier_validation_manual_config = False
+    # Neither the requester nor the customer's salesperson approves the change.
+    _tier_owner_fields = ("user_id", "salesperson_id")
+    _workflow_fields = (
+        "state",
+        "salesperson_id",
+        "approver_id",
+        "approval_date",
+        "opinion",
+        "change_summary",
+    )
     _workflow_frozen_fields = (
         "partner_id",
         "user_id",
@@ -32,9 +45,8 @@ class CustomerArchiveChangeRequest(models.Model):
         *PROPOSALS,
         "new_bank_acc_number",
         "new_bank_id",
-        "opinion",
     )
-    _workflow_frozen_states = ("approved", "rejected")
+    _workflow_frozen_states = ("submitted", "approved", "rejected")
 
     name = fields.Char(
         "Reference",
@@ -55,6 +67,7 @@ class CustomerArchiveChangeRequest(models.Model):
     user_id = fields.Many2one(
         "res.users", "Requested by", required=True, default=lambda self: self.env.user
     )
+    salesperson_id = fields.Many2one(related="partner_id.user_id", string="Salesperson")
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -79,7 +92,9 @@ class CustomerArchiveChangeRequest(models.Model):
     new_bank_id = fields.Many2one("res.bank")
     approver_id = fields.Many2one("res.users", "Approved by", readonly=True, copy=False)
     approval_date = fields.Datetime(readonly=True, copy=False)
-    opinion = fields.Text("Approver's Opinion")
+    opinion = fields.Text(
+        "Approver's Opinion", readonly=True, copy=False, help="Given with the decision."
+    )
     change_summary = fields.Html(readonly=True, copy=False, help="Old → new values, as applied.")
 
     @api.model_create_multi
@@ -110,47 +125,33 @@ class CustomerArchiveChangeRequest(models.Model):
                 raise UserError(self.env._("Propose at least one new value."))
         with self._workflow_pass():
             self.state = "submitted"
-        managers = self.env.ref("sales_team.group_sale_manager").users
-        for request in self:
-            request.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Approve the customer change request"),
-                user_id=(managers[:1] or self.env.user).id,
-            )
+        self._tier_submit()
 
-    def action_approve(self):
-        if not self.env["res.partner"]._archive_approvers():
-            raise UserError(self.env._("Only sales managers approve change requests."))
-        with self._workflow_pass():
-            for request in self:
-                if request.state != "submitted":
-                    raise UserError(self.env._("Only submitted change requests can be approved."))
-                request._apply()
-            self.write(
+    def _tier_approved(self):
+        for request in self:
+            request._tier_write(
                 {
+                    "change_summary": request._apply(),
                     "state": "approved",
-                    "approver_id": self.env.uid,
-                    "approval_date": fields.Datetime.now(),
+                    "opinion": request._tier_last_review().comment,
+                    **request._tier_approver_vals(),
                 }
             )
-        self.activity_feedback(["mail.mail_activity_data_todo"])
 
-    def action_reject(self):
-        if not self.env["res.partner"]._archive_approvers():
-            raise UserError(self.env._("Only sales managers reject change requests."))
-        if self.filtered(lambda r: r.state != "submitted"):
-            raise UserError(self.env._("Only submitted change requests can be rejected."))
-        with self._workflow_pass():
-            self.write({"state": "rejected", "approver_id": self.env.uid})
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+    def _tier_rejected(self):
+        for request in self:
+            request._tier_write(
+                {"state": "rejected", "opinion": request._tier_last_review("rejected").comment}
+            )
 
     def action_reset_draft(self):
         rejected = self.filtered(lambda r: r.state == "rejected")
         with rejected._workflow_pass():
-            rejected.write({"state": "draft", "approver_id": False, "approval_date": False})
+            rejected.state = "draft"
 
     def _apply(self):
-        """Write the proposed values on the customer and log old → new on both records."""
+        """Write the proposed values on the customer and log old → new on both records;
+        returns the log."""
         self.ensure_one()
         # The approver's rights were checked; credit fields belong to accounting groups.
         partner = self.partner_id.sudo()
@@ -176,10 +177,10 @@ class CustomerArchiveChangeRequest(models.Model):
             Markup("<li>%s: %s → %s</li>") % (escape(label), escape(old), escape(new))
             for label, old, new in rows
         )
-        self.change_summary = summary
         body = Markup("%s %s") % (
             self.env._("Change request %(name)s approved:", name=self.name),
             summary,
         )
         partner.message_post(body=body)
         self.message_post(body=body)
+        return summary

@@ -59,7 +59,16 @@ def display_width(text):
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    """The customer file on the partner. A salesperson's new customer (新增客户申请) is
+    approved by the sales manager through tier validation (data/tier_definition_data.xml);
+    the buttons are in the suite's partner form only (manual configuration)."""
+
+    _name = "res.partner"
+    _inherit = ["res.partner", "tier.validation"]
+    _state_field = "archive_state"
+    _state_from = ["draft"]
+    _state_to = ["approved"]
+    _tier_owner_fields = ("user_id",)
 
     customer_code = fields.Char(copy=False, index="btree_not_null", tracking=True)
     short_name = fields.Char(tracking=True, help="Shown on screens; the full name is printed.")
@@ -257,24 +266,63 @@ class ResPartner(models.Model):
         if names:
             workflow_refuse(self, names)
 
+    def _next_customer_code(self):
+        self.ensure_one()
+        return (
+            self.env["ir.sequence"]
+            .sudo()
+            .with_company(self.company_id or self.env.company)
+            .next_by_code("customer_archive.customer_code")
+        )
+
     def _assign_customer_code(self):
         # The code is the system's to give, also on customers a salesperson registers.
         for partner in self.sudo():
-            partner.customer_code = (
-                self.env["ir.sequence"]
-                .sudo()
-                .with_company(partner.company_id or self.env.company)
-                .next_by_code("customer_archive.customer_code")
-            )
+            partner.customer_code = partner._next_customer_code()
 
-    def action_approve_customer(self):
+    def action_submit_customer(self):
+        """Submit the application (新增客户申请) to the sales manager."""
+        for partner in self:
+            if partner.parent_id or partner.archive_state != "draft":
+                raise UserError(self.env._("Only customer applications are submitted."))
+            if partner.validation_status in ("waiting", "pending"):
+                raise UserError(
+                    self.env._("%(customer)s is waiting for approval.", customer=partner.name)
+                )
+        # A rejected application starts a new round.
+        self.restart_validation()
+        self._tier_submit()
+        return True
+
+    def _tier_approved(self):
+        for partner in self:
+            vals = {"archive_state": "approved"}
+            if not partner.customer_code:
+                vals["customer_code"] = partner._next_customer_code()
+            partner._tier_write(vals)
+        self.sudo()._ensure_archive()
+
+    def _check_allow_write_under_validation(self, vals):
+        # Under review the application's protected data is frozen; contact details are not.
+        return not set(vals) & set(PROTECTED_FIELDS) or super()._check_allow_write_under_validation(
+            vals
+        )
+
+    def _tier_validation_check_write_allowed(self, vals):
+        # Only applications under review are checked: partners are written everywhere, and
+        # once approved their protected data changes through change requests (OCA's
+        # exceptions after validation do not apply to partners; one query less per partner).
+        under_review = self.filtered(
+            lambda partner: partner.validation_status in ("waiting", "pending")
+        )
+        return super(ResPartner, under_review)._tier_validation_check_write_allowed(vals)
+
+    def action_unblock_customer(self):
         if not self._archive_approvers():
-            raise UserError(self.env._("Only sales managers approve new customers."))
-        to_approve = self.filtered(lambda p: p.archive_state in ("draft", "blocked"))
-        to_approve.filtered(lambda p: not p.customer_code)._assign_customer_code()
-        with to_approve._workflow_pass():
-            to_approve.archive_state = "approved"
-        to_approve.sudo()._ensure_archive()
+            raise UserError(self.env._("Only sales managers unblock customers."))
+        blocked = self.filtered(lambda p: p.archive_state == "blocked")
+        with blocked._workflow_pass():
+            blocked.archive_state = "approved"
         return True
 
     def action_block_customer(self):

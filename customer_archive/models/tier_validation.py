@@ -13,13 +13,16 @@ Rules added to OCA's engine:
 - reviews are changed by the engine only (see ``tier.review``).
 """
 
-from odoo import fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import AccessError
 
-from .workflow_guard import workflow_allowed, workflow_pass
+from .workflow_guard import workflow_allowed, workflow_pass, workflow_refuse
 
 # OCA's switches to skip its checks: the engine's own writes only, never a client's call.
 ENGINE_CONTEXT_KEYS = ("skip_validation_check", "skip_check_state_condition")
+# Fields of a document that only the engine changes: its reviews (created and decided by
+# the engine, never through their document) and the status computed from them.
+ENGINE_FIELDS = ("review_ids", "validation_status")
 
 
 def review_pass(env):
@@ -114,14 +117,6 @@ class TierValidation(models.AbstractModel):
         reviews = self.review_ids.filtered(lambda r: self.env.user in r.reviewer_ids and r.comment)
         return reviews[:1].comment
 
-    def _tier_last_approval(self):
-        """Who signed the last approved tier of ``self``, and when: the values of the
-        document's own approver and approval date fields."""
-        self.ensure_one()
-        reviews = self.review_ids.filtered(lambda review: review.status == "approved")
-        last = reviews.sorted(lambda review: (review.reviewed_date, review.id))[-1:]
-        return last.done_by or self.env.user, last.reviewed_date or fields.Datetime.now()
-
     def restart_validation(self):
         # Signed tiers are the approval record: a round ends by a decision, not by a reset.
         if not workflow_allowed(self):
@@ -132,7 +127,39 @@ class TierValidation(models.AbstractModel):
                 )
             )
         with review_pass(self.env):
-            return super().restart_validation()
+            result = super().restart_validation()
+        self.invalidate_recordset(["need_validation"])
+        return result
+
+    def _tier_last_review(self, status="approved"):
+        """The last review of ``self`` decided with ``status``: reviewer, time and opinion."""
+        self.ensure_one()
+        reviews = self.review_ids.filtered(lambda review: review.status == status)
+        return reviews.sorted(lambda review: (review.reviewed_date, review.sequence))[-1:]
+
+    def _tier_approver_vals(self):
+        """``approver_id`` and ``approval_date`` of ``self`` from its last approval (the
+        current user and time when no tier applied)."""
+        last = self._tier_last_review()
+        return {
+            "approver_id": (last.done_by or self.env.user).id,
+            "approval_date": last.reviewed_date or fields.Datetime.now(),
+        }
+
+    def _demo_tier_decide(self, comment, approve=True):
+        """Demo data: the current user decides his tier of each of ``self`` with his opinion,
+        through the comment wizard as in the form (``validate_tier`` only opens it)."""
+        for record in self:
+            wizard = self.env["comment.wizard"].create(
+                {
+                    "res_model": record._name,
+                    "res_id": record.id,
+                    "review_ids": [Command.set(record._tier_reviews_of_user(False).ids)],
+                    "validate_reject": "validate" if approve else "reject",
+                    "comment": comment,
+                }
+            )
+            wizard.add_comment()
 
     def _tier_approved(self):
         """Hook: the last tier approved ``self`` (or none applied). Move the document on."""
@@ -180,13 +207,21 @@ class TierValidation(models.AbstractModel):
 
     def request_validation(self):
         with review_pass(self.env):
-            return super(TierValidation, self._tier_without_engine_keys()).request_validation()
+            reviews = super(TierValidation, self._tier_without_engine_keys()).request_validation()
+        # OCA's need_validation has no dependencies: its cached value would ask for the
+        # reviews again when the document is approved in the same transaction.
+        self.invalidate_recordset(["need_validation"])
+        return reviews
 
     def _update_counter(self, review_counter):
         with review_pass(self.env):
             return super()._update_counter(review_counter)
 
     def write(self, vals):
+        # The reviews are the engine's: a client does not write them through the document.
+        engine_fields = [name for name in ENGINE_FIELDS if name in vals]
+        if engine_fields and not workflow_allowed(self):
+            workflow_refuse(self, engine_fields)
         return super(TierValidation, self._tier_without_engine_keys()).write(vals)
 
     def _tier_validation_check_write_remove_reviews(self, vals):

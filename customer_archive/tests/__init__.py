@@ -12,3 +12,7 @@ from . import test_visits_and_reminders
 from . import test_workflow
 from . import test_workflow_guard
 from . import test_tier_validation
+from . import test_tier_customer
+from . import test_tier_change_request
+from . import test_tier_loan
+from . import test_tier_destruction

@@ -42,7 +42,8 @@ class CustomerArchiveCase(TransactionCase):
             )
             .with_env(cls.env)
         )
-        cls.customer.with_user(cls.sales_manager).action_approve_customer()
+        cls.customer.with_user(cls.salesman).action_submit_customer()
+        tier_decide(cls.customer, cls.sales_manager)
         cls.archive = cls.customer.archive_id
 
 
@@ -52,7 +53,7 @@ def tier_decide(record, user, approve=True, comment="同意"):
     record = record.with_user(user)
     action = record.validate_tier() if approve else record.reject_tier()
     if isinstance(action, dict):
-        wizard = Form(record.env["comment.wizard"].with_context(action["context"]))
+        wizard = Form(record.env["comment.wizard"].with_context(**action["context"]))
         wizard.comment = comment
         wizard.save().add_comment()
     record.invalidate_recordset()

@@ -3,10 +3,13 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
+from .common import tier_decide
+
 
 class RetentionCommon(TransactionCase):
-    """Two archive administrators, a salesperson, and helpers making CRM leads whose
-    expected closing date is past or not (tagged, so that policies only see the test data)."""
+    """Three archive administrators (one requests, two approve), finance, a salesperson, and
+    helpers making CRM leads whose expected closing date is past or not (tagged, so that
+    policies only see the test data)."""
 
     @classmethod
     def setUpClass(cls):
@@ -25,6 +28,16 @@ class RetentionCommon(TransactionCase):
             groups="customer_archive.group_archive_manager",
             name="Archivist Two",
             tz="Asia/Shanghai",
+        )
+        cls.archivist_3 = new_test_user(
+            cls.env,
+            "h4_archivist_3",
+            groups="customer_archive.group_archive_manager",
+            name="Archivist Three",
+            tz="Asia/Shanghai",
+        )
+        cls.finance = new_test_user(
+            cls.env, "h4_finance", groups="account.group_account_manager", name="Finance"
         )
         cls.salesman = new_test_user(
             cls.env, "h4_salesman", groups="sales_team.group_sale_salesman", name="Salesman"
@@ -98,8 +111,14 @@ class RetentionCommon(TransactionCase):
         request = policy._run_sweep(today)
         self.assertEqual(len(request), 1)
         request.action_submit()
-        request.action_approve()
-        if policy.approval_steps == 2:
-            request.with_user(self.archivist_2).action_approve()
+        self._approve(request)
         self.assertEqual(request.state, "approved")
         return request
+
+    def _approve(self, request):
+        """The reviewers of ``request`` who did not request it approve it, in order."""
+        reviewers = [self.archivist_2, self.archivist_3][: request.approval_steps]
+        if request.finance_review:
+            reviewers.append(self.finance)
+        for user in reviewers:
+            tier_decide(request, user)

@@ -36,7 +36,7 @@ class TestRetentionBatches(RetentionCommon):
             lambda: policy._run_sweep(self.today + relativedelta(years=2))
         )
         request.action_submit()
-        request.action_approve()
+        self._approve(request)
         return request, queries
 
     def test_sweep_query_count_independent_of_record_count(self):

@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
+from .common import tier_decide
 from .common_retention import RetentionCommon
 
 
@@ -21,41 +22,45 @@ class TestRetentionRequest(RetentionCommon, HttpCase):
         super().setUpClass()
         cls.old_date = cls.cutoff - relativedelta(months=2)
 
-    def test_one_step_approval_by_the_sweeper(self):
+    def test_one_step_approval_by_another_administrator(self):
         policy = self._create_policy()
         self._create_leads(2, self.old_date)
         request = policy.action_run_sweep()
         self.assertEqual(request.state, "draft")
         self.assertTrue(request.name.startswith("DEST/"))
         self.assertEqual((request.res_model, request.action), ("crm.lead", "archive"))
-        with self.assertRaises(UserError):
-            request.action_approve()
+        self.assertFalse(request.finance_review)
         request.action_submit()
-        request.action_approve()
+        self.assertEqual(
+            request.review_ids.definition_id,
+            self.env.ref("customer_archive.tier_destruction_archive"),
+        )
+        # The administrator who swept and submitted it does not approve it.
+        with self.assertRaises(AccessError):
+            tier_decide(request, self.archivist)
+        tier_decide(request, self.archivist_2, comment="已核对清单")
         self.assertEqual(request.state, "approved")
-        self.assertEqual(request.first_approver_id, self.archivist)
+        self.assertIn("Archivist Two", request.approval_summary)
+        self.assertIn("已核对清单", request.approval_summary)
 
     def test_two_step_approval_by_two_distinct_users(self):
         policy = self._create_policy(approval_steps=2)
         self._create_leads(1, self.old_date)
         request = policy.action_run_sweep()
         request.action_submit()
-        request.action_approve()
+        tier_decide(request, self.archivist_2)
         self.assertEqual(request.state, "to_approve")
-        self.assertFalse(request.can_approve)
-        with self.assertRaises(UserError):
-            request.action_approve()
+        # One person signs one step: the second needs another administrator.
+        with self.assertRaises(AccessError):
+            tier_decide(request, self.archivist_2)
         self.assertEqual(request.state, "to_approve")
         with self.assertRaises(UserError):
             request.action_execute()
         with self.assertRaises(AccessError):
-            request.with_user(self.salesman).action_approve()
-        request_2 = request.with_user(self.archivist_2)
-        self.assertTrue(request_2.can_approve)
-        request_2.action_approve()
+            tier_decide(request, self.salesman)
+        tier_decide(request, self.archivist_3)
         self.assertEqual(request.state, "approved")
-        self.assertEqual(request.first_approver_id, self.archivist)
-        self.assertEqual(request.second_approver_id, self.archivist_2)
+        self.assertEqual(request.review_ids.mapped("done_by"), self.archivist_2 | self.archivist_3)
 
     def test_export_attached_with_its_sha256_before_delete(self):
         policy = self._create_policy(action="delete")
@@ -82,7 +87,8 @@ class TestRetentionRequest(RetentionCommon, HttpCase):
         self.assertEqual((log.done_count, log.skipped_count, log.failed_count), (3, 0, 0))
         self.assertEqual(sorted(json.loads(log.record_ids)), sorted(leads.ids))
         self.assertEqual(log.user_id, self.archivist)
-        self.assertEqual(log.first_approver_id, self.archivist)
+        self.assertEqual(log.approvals, request.approval_summary)
+        self.assertIn("Archivist Two", log.approvals)
 
     def test_archive_action(self):
         policy = self._create_policy()
@@ -237,6 +243,7 @@ class TestRetentionRequest(RetentionCommon, HttpCase):
         self.assertEqual(
             sorted(policy.action_run_sweep().line_ids.mapped("res_id")), sorted(leads.ids)
         )
+        self.assertFalse(request.review_ids, "cancelling drops the reviews")
         request.action_draft()
-        self.assertFalse(request.first_approver_id)
+        self.assertFalse(request.approval_summary)
         request.unlink()

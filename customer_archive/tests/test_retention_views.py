@@ -33,7 +33,7 @@ class TestRetentionViews(RetentionCommon):
         self.assertEqual(form.state, "draft")
         self.assertEqual(form.line_count, 2)
         request.action_submit()
-        request.action_approve()
+        self._approve(request)
         request.action_execute()
         form = Form(request)
         self.assertEqual(form.done_count, 2)

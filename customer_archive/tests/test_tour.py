@@ -14,10 +14,12 @@ class TestCustomerFileTour(HttpCase):
         customer = self.env["res.partner"].search([("name", "=", "华南新客户贸易有限公司")])
         self.assertEqual(customer.archive_state, "draft")
         self.assertEqual(customer.user_id, salesman)
+        self.assertEqual(customer.validation_status, "pending")
 
         url = f"/odoo/action-base.action_partner_form/{customer.id}"
         self.start_tour(url, "customer_archive_manager_approves", login="tour_manager")
         self.assertEqual(customer.archive_state, "approved")
+        self.assertEqual(customer.review_ids.comment, "资料齐全")
         self.assertTrue(customer.customer_code)
         self.assertTrue(customer.archive_id)
 
@@ -35,3 +37,4 @@ class TestCustomerFileTour(HttpCase):
             request_url, "customer_archive_manager_approves_change", login="tour_manager"
         )
         self.assertEqual(customer.credit_grade, "B")
+        self.assertEqual(request.opinion, "同意下调")

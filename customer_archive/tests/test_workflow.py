@@ -1,7 +1,7 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import CustomerArchiveCase
+from .common import CustomerArchiveCase, tier_decide
 
 
 @tagged("post_install", "-at_install")
@@ -18,9 +18,10 @@ class TestCustomerWorkflow(CustomerArchiveCase):
         customer = self._new_customer(self.salesman, user_id=self.salesman.id)
         self.assertEqual(customer.archive_state, "draft")
         self.assertFalse(customer.archive_id)
-        with self.assertRaises(UserError):
-            customer.action_approve_customer()
-        customer.with_user(self.sales_manager).action_approve_customer()
+        customer.action_submit_customer()
+        with self.assertRaises(AccessError):
+            tier_decide(customer, self.salesman)
+        tier_decide(customer, self.sales_manager)
         self.assertEqual(customer.archive_state, "approved")
         self.assertTrue(customer.customer_code)
         self.assertEqual(customer.archive_id.partner_id, customer)
@@ -28,13 +29,21 @@ class TestCustomerWorkflow(CustomerArchiveCase):
         # Customers a manager registers need no application.
         self.assertEqual(self._new_customer(self.sales_manager).archive_state, "approved")
 
-    def test_archive_administrator_approves_and_blocks(self):
+    def test_sales_manager_approves_archive_administrator_blocks(self):
         customer = self._new_customer(self.salesman)
-        customer.with_user(self.archivist).action_approve_customer()
+        customer.action_submit_customer()
+        # New customers are the sales manager's to approve (新增客户申请).
+        with self.assertRaises(AccessError):
+            tier_decide(customer, self.archivist)
+        tier_decide(customer, self.sales_manager)
         customer.with_user(self.archivist).action_block_customer()
         self.assertEqual(customer.archive_state, "blocked")
         with self.assertRaises(UserError):
             customer.with_user(self.salesman).action_close_customer()
+        with self.assertRaises(UserError):
+            customer.with_user(self.salesman).action_unblock_customer()
+        customer.with_user(self.sales_manager).action_unblock_customer()
+        self.assertEqual(customer.archive_state, "approved")
 
     def test_draft_customer_editable_by_salesperson(self):
         customer = self._new_customer(self.salesman, user_id=self.salesman.id)
@@ -82,12 +91,12 @@ class TestCustomerWorkflow(CustomerArchiveCase):
         request.reason = "客户改制为股份公司，付款偶有延迟。"
         request.action_submit()
         self.assertEqual(request.state, "submitted")
-        with self.assertRaises(UserError):
-            request.action_approve()
-        request.with_user(self.sales_manager).write({"opinion": "同意"})
-        request.with_user(self.sales_manager).action_approve()
+        with self.assertRaises(AccessError):
+            tier_decide(request, self.salesman)
+        tier_decide(request, self.sales_manager, comment="同意")
         self.assertEqual(request.state, "approved")
         self.assertEqual(request.approver_id, self.sales_manager)
+        self.assertEqual(request.opinion, "同意")
         self.assertTrue(request.approval_date)
         self.assertEqual(self.customer.credit_grade, "B")
         self.assertEqual(self.customer.name, "上海测试机械股份有限公司")
@@ -104,11 +113,12 @@ class TestCustomerWorkflow(CustomerArchiveCase):
             .create({"partner_id": self.customer.id, "new_credit_grade": "C", "reason": "逾期"})
         )
         request.action_submit()
-        request.with_user(self.sales_manager).action_reject()
+        tier_decide(request, self.sales_manager, approve=False, comment="逾期未满三个月")
         self.assertEqual(request.state, "rejected")
+        self.assertEqual(request.opinion, "逾期未满三个月")
         self.assertEqual(self.customer.credit_grade, "A")
-        with self.assertRaises(UserError):
-            request.with_user(self.sales_manager).action_approve()
+        with self.assertRaises(AccessError):
+            tier_decide(request, self.sales_manager)
 
     def test_handover(self):
         second = self._new_customer(self.salesman, user_id=self.salesman.id)

@@ -29,7 +29,8 @@ class TestWorkflowGuard(CustomerArchiveCase):
         with self.assertRaises(UserError):
             customer.with_user(self.sales_manager).write({"archive_state": "approved"})
         self.assertEqual(customer.archive_state, "draft")
-        customer.with_user(self.sales_manager).action_approve_customer()
+        customer.action_submit_customer()
+        tier_decide(customer, self.sales_manager)
         self.assertEqual(customer.archive_state, "approved")
         # Writing the value a record already has changes nothing and is allowed.
         customer.with_user(self.salesman).write({"archive_state": "approved", "comment": "ok"})
@@ -74,6 +75,9 @@ class TestWorkflowGuard(CustomerArchiveCase):
         with self.assertRaises(UserError):
             Request.create(dict(values, approver_id=self.salesman_2.id))
         request = Request.create(values)
+        # The department head is the requester's, not an accomplice he picks.
+        with self.assertRaises(UserError):
+            request.write({"manager_id": self.salesman.id})
         request.action_submit()
         with self.assertRaises(UserError):
             request.write({"state": "approved"})
@@ -101,7 +105,9 @@ class TestWorkflowGuard(CustomerArchiveCase):
         loan.action_submit()
         with self.assertRaises(UserError):
             loan.write({"state": "lent", "approver_id": self.archivist.id})
-        loan.with_user(self.archivist).action_approve()
+        with self.assertRaises(AccessError):
+            tier_decide(loan, self.salesman)
+        tier_decide(loan, self.archivist)
         self.assertEqual(loan.state, "lent")
         self.assertEqual(loan.approver_id, self.archivist)
         with self.assertRaises(UserError):
@@ -118,7 +124,9 @@ class TestWorkflowGuard(CustomerArchiveCase):
         change.action_submit()
         with self.assertRaises(UserError):
             change.write({"state": "approved"})
-        change.with_user(self.sales_manager).action_approve()
+        with self.assertRaises(UserError):
+            change.write({"opinion": "同意", "approver_id": self.sales_manager.id})
+        tier_decide(change, self.sales_manager)
         self.assertEqual(change.state, "approved")
         self.assertEqual(self.customer.credit_grade, "B")
         with self.assertRaises(UserError):
@@ -143,18 +151,21 @@ class TestDestructionGuard(RetentionCommon):
         self._create_leads(2, self.cutoff - timedelta(days=3))
         request = policy.with_user(self.archivist)._run_sweep()
         request.action_submit()
-        request.action_approve()
+        tier_decide(request, self.archivist_2)
         self.assertEqual(request.state, "to_approve")
-        with self.assertRaises(UserError):
-            request.write(
-                {
-                    "state": "approved",
-                    "second_approver_id": self.archivist_2.id,
-                    "second_approval_date": fields.Datetime.now(),
-                }
-            )
+        # The administrator of the first step signs the second one neither by writing nor
+        # through the engine; the requester neither.
+        for user in (self.archivist, self.archivist_2):
+            with self.subTest(user=user.login):
+                forger = request.with_user(user)
+                with self.assertRaises(UserError):
+                    forger.write({"state": "approved", "approval_summary": "第二审批人: 同意"})
+                with self.assertRaises(AccessError):
+                    tier_decide(request, user)
         with self.assertRaises(UserError):
             request.write({"approval_steps": 1})
+        with self.assertRaises(UserError):
+            request.write({"finance_review": False})
         with self.assertRaises(UserError):
             request.line_ids[:1].write({"res_id": self.admin.partner_id.id})
         # A new request takes the policy's number of approvals, whatever the user sends.
@@ -164,13 +175,12 @@ class TestDestructionGuard(RetentionCommon):
             .create({"policy_id": policy.id})
         )
         self.assertEqual(request_2.approval_steps, 2)
-        with self.assertRaises(UserError):
-            self.env["archive.destruction.request"].with_user(self.archivist).create(
-                {"policy_id": policy.id, "state": "approved"}
-            )
+        Request = self.env["archive.destruction.request"].with_user(self.archivist)
+        for values in ({"state": "approved"}, {"user_id": self.archivist_2.id}):
+            with self.subTest(values=values), self.assertRaises(UserError):
+                Request.create({"policy_id": policy.id, **values})
         # The legitimate path: another administrator approves, then the request runs.
-        request.with_user(self.archivist_2).action_approve()
+        tier_decide(request, self.archivist_3)
         self.assertEqual(request.state, "approved")
-        self.assertEqual(request.second_approver_id, self.archivist_2)
         request.with_user(self.archivist_2).action_execute()
         self.assertEqual(request.state, "done")

@@ -146,19 +146,19 @@ class SalesSettlementRequest(models.Model):
 
     def _tier_approved(self):
         for request in self.sudo():
-            approver, approval_date = request._tier_last_approval()
+            approval = request._tier_approver_vals()
             # The approval authorises the grant, not the reviewer's rights on the customer.
-            request._tier_write(
-                {"state": "approved", "approver_id": approver.id, "approval_date": approval_date}
-            )
+            request._tier_write({"state": "approved", **approval})
             request.partner_id.write(
                 {
                     "settlement_method": "monthly",
                     "settlement_agreement_ids": [
                         Command.link(attachment.id) for attachment in request.agreement_ids
                     ],
-                    "settlement_approved_by_id": approver.id,
-                    "settlement_approved_date": fields.Date.context_today(request, approval_date),
+                    "settlement_approved_by_id": approval["approver_id"],
+                    "settlement_approved_date": fields.Date.context_today(
+                        request, approval["approval_date"]
+                    ),
                 }
             )
 

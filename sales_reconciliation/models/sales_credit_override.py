@@ -127,10 +127,7 @@ class SalesCreditOverride(models.Model):
         # The reviewer's decision authorises the change, not his rights on the record
         # (finance reviews the overrides of grade C customers without editing them).
         for override in self.sudo():
-            approver, approval_date = override._tier_last_approval()
-            override._tier_write(
-                {"state": "approved", "approver_id": approver.id, "approval_date": approval_date}
-            )
+            override._tier_write({"state": "approved", **override._tier_approver_vals()})
 
     def _tier_rejected(self):
         self.sudo()._tier_write({"state": "rejected"})

@@ -5,6 +5,7 @@ from datetime import date
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from odoo.addons.customer_archive.tests.common import tier_decide
 from odoo.addons.sales_ledger.tests.common import SalesLedgerCommon
 
 
@@ -22,7 +23,8 @@ class TestCustomerLifecycle(SalesLedgerCommon):
         order = self._create_order(partner=customer, qty=2.0, price=1000.0)
         with self.assertRaises(UserError):
             order.action_confirm()
-        customer.with_user(self.sales_manager).action_approve_customer()
+        customer.with_user(self.salesman).action_submit_customer()
+        tier_decide(customer, self.sales_manager)
         self.assertTrue(customer.customer_code and customer.archive_id)
 
         # sales_ledger: the order runs under an approved contract and is invoiced.

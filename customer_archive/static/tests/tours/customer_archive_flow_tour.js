@@ -10,7 +10,16 @@ function statusIs(value) {
     };
 }
 
-// A salesperson registers a customer from the CRM app: it becomes an application.
+// The reviewer validates his tier with his opinion (审批意见).
+function approveWithOpinion(opinion) {
+    return [
+        { trigger: "button[name=validate_tier]", run: "click" },
+        { trigger: ".modal .o_field_widget[name=comment] input", run: `edit ${opinion}` },
+        { trigger: ".modal button[name=add_comment]", run: "click" },
+    ];
+}
+
+// A salesperson registers a customer from the CRM app and submits the application.
 tours.add("customer_archive_salesperson_registers", {
     url: "/odoo",
     steps: () => [
@@ -22,15 +31,14 @@ tours.add("customer_archive_salesperson_registers", {
         { trigger: ".o_field_widget[name=name] input", run: "edit 华南新客户贸易有限公司" },
         ...stepUtils.saveForm(),
         statusIs("draft"),
+        { trigger: "button[name=action_submit_customer]", run: "click" },
+        { trigger: ".o_form_view:not(:has(button[name=action_submit_customer]))" },
     ],
 });
 
 // The sales manager approves the application.
 tours.add("customer_archive_manager_approves", {
-    steps: () => [
-        { trigger: "button[name=action_approve_customer]", run: "click" },
-        statusIs("approved"),
-    ],
+    steps: () => [...approveWithOpinion("资料齐全"), statusIs("approved")],
 });
 
 // The salesperson proposes a new credit grade through a change request.
@@ -46,8 +54,5 @@ tours.add("customer_archive_salesperson_requests_change", {
 
 // The sales manager approves the change request.
 tours.add("customer_archive_manager_approves_change", {
-    steps: () => [
-        { trigger: "button[name=action_approve]", run: "click" },
-        statusIs("approved"),
-    ],
+    steps: () => [...approveWithOpinion("同意下调"), statusIs("approved")],
 });
