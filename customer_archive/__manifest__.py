@@ -28,7 +28,6 @@
         "views/res_config_settings_views.xml",
         "views/customer_archive_menus.xml",
         "views/tier_definition_menus.xml",
-        "views/tier_validation_templates.xml",
         # After the menus: these views add their menus under Sales Ledger › Archive.
         "views/archive_retention_policy_views.xml",
         "views/archive_legal_hold_views.xml",

@@ -36,18 +36,20 @@ class TierValidation(models.AbstractModel):
     # Fields holding the users who own the document: they never review it.
     _tier_owner_fields = ()
 
+    def _tier_requesters(self):
+        """Users who own ``self`` or asked for its review."""
+        self.ensure_one()
+        users = self.review_ids.requested_by
+        for name in self._tier_owner_fields:
+            users |= self[name]
+        return users
+
     def _tier_excluded_reviewers(self):
         """Users who may not review ``self`` now: its owners, whoever requested the review
         and whoever has already signed one of its tiers."""
-        self.ensure_one()
-        users = self.env["res.users"]
-        for name in self._tier_owner_fields:
-            users |= self[name]
-        reviews = self.review_ids
         return (
-            users
-            | reviews.requested_by
-            | reviews.filtered(lambda review: review.status == "approved").done_by
+            self._tier_requesters()
+            | self.review_ids.filtered(lambda review: review.status == "approved").done_by
         )
 
     def _get_sequences_to_approve(self, user):
@@ -118,14 +120,17 @@ class TierValidation(models.AbstractModel):
         return reviews[:1].comment
 
     def restart_validation(self):
-        # Signed tiers are the approval record: a round ends by a decision, not by a reset.
+        # Restarting deletes the signed tiers: the requester withdraws his document, nobody
+        # else wipes the decisions taken on it.
         if not workflow_allowed(self):
-            raise AccessError(
-                self.env._(
-                    "A review cannot be restarted: the reviewer rejects it and the document "
-                    "is submitted again."
-                )
-            )
+            for record in self:
+                if self.env.user not in record._tier_requesters():
+                    raise AccessError(
+                        self.env._(
+                            "%(document)s: only whoever submitted it restarts its review.",
+                            document=record.display_name,
+                        )
+                    )
         with review_pass(self.env):
             result = super().restart_validation()
         self.invalidate_recordset(["need_validation"])

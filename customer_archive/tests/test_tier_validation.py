@@ -146,13 +146,15 @@ class TestAccessRequestTiers(CustomerArchiveCase):
             )
         self.assertEqual(request.review_ids.mapped("status"), ["pending", "waiting"])
 
-    def test_signed_tiers_are_not_reset(self):
+    def test_only_the_requester_restarts(self):
         request = self._request()
         tier_decide(request, self.sales_manager)
-        for user in (self.salesman_2, self.sales_manager):
+        for user in (self.sales_manager, self.archivist):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 request.with_user(user).restart_validation()
         self.assertEqual(request.review_ids.mapped("status"), ["approved", "pending"])
+        request.with_user(self.salesman_2).restart_validation()
+        self.assertFalse(request.review_ids)
 
     def test_personal_defaults_do_not_approve(self):
         # A user's own defaults (ir.default) do not set what only the workflow sets.
