@@ -156,6 +156,17 @@ class TestQuotationApproval(SalesLedgerCommon):
         with self.assertRaises(UserError):
             order.with_user(self.salesman).action_confirm()
 
+    def test_copy_of_an_approved_quotation_is_approved_again(self):
+        order = self._request(self._create_order(discount=15.0))
+        tier_decide(order, self.sales_manager)
+        tier_decide(order, self.sales_director)
+        copy = order.with_user(self.salesman).copy()
+        self.assertFalse(copy.review_ids)
+        self.assertTrue(copy.discount_over_limit)
+        self.assertEqual(copy.approval_state, "to_approve")
+        with self.assertRaises(UserError):
+            copy.with_user(self.salesman).action_confirm()
+
     def test_confirmed_order_keeps_decision(self):
         order = self._request(self._create_order(discount=15.0))
         tier_decide(order, self.sales_manager)

@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
@@ -112,6 +114,14 @@ class TestSalesContract(SalesLedgerCommon):
         contract.action_submit()
         self.assertEqual(contract.state, "approved")
         self.assertFalse(contract.review_ids)
+
+    def test_form_validates_and_stays_editable_after_approval(self):
+        form = etree.fromstring(self.env["sales.contract"].get_view(view_type="form")["arch"])
+        for button in ("validate_tier", "reject_tier", "request_validation"):
+            self.assertTrue(form.xpath(f"//button[@name='{button}']"), button)
+        # Read-only while reviewed, as the server has it; not for ever once approved.
+        [location] = form.xpath("//field[@name='original_location']")
+        self.assertEqual(location.get("readonly"), "state == 'to_approve'")
 
     def test_cancel_under_review_drops_the_reviews(self):
         contract = self._create_contract()
