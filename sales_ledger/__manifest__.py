@@ -6,7 +6,7 @@
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",
-    "depends": ["customer_archive", "sale_management", "report_xlsx"],
+    "depends": ["customer_archive", "sale_management", "sale_tier_validation", "report_xlsx"],
     "data": [
         "security/sales_ledger_security.xml",
         "security/ir.model.access.csv",
@@ -15,9 +15,9 @@
         "data/ir_cron_data.xml",
         "data/archive_retention_policy_data.xml",
         "data/sales_settlement_request_tier_data.xml",
+        "data/tier_definition_data.xml",
         "report/sales_ledger_reports.xml",
         "views/sales_wizard_views.xml",
-        "views/sales_approval_views.xml",
         "views/sales_contract_views.xml",
         "views/sales_contract_change_views.xml",
         "views/sales_contract_dispute_views.xml",
@@ -41,5 +41,6 @@
         ],
     },
     "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

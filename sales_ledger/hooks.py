@@ -1,9 +1,12 @@
 """Install hooks. The suite is installed into companies' existing databases, with years
 of orders and invoices: Odoo computes a new stored field in Python for every existing
 row, unless its column already exists. The columns sales_ledger adds to those tables are
-therefore created and filled here, one SQL statement each."""
+therefore created and filled here, one SQL statement each; the few open quotations are
+computed after the install."""
 
 from odoo.tools import SQL, sql
+
+from .models.sale_order import LIMIT_FIELDS as QUOTATION_LIMIT_COLUMNS
 
 
 def pre_init_hook(env):
@@ -11,9 +14,19 @@ def pre_init_hook(env):
     if not sql.column_exists(cr, "account_move", "contract_id"):
         sql.create_column(cr, "account_move", "contract_id", "int4")
     fill_move_contract(cr)
-    if not sql.column_exists(cr, "sale_order", "approval_state"):
-        sql.create_column(cr, "sale_order", "approval_state", "varchar")
-    fill_order_approval_state(cr)
+    for name in QUOTATION_LIMIT_COLUMNS:
+        if not sql.column_exists(cr, "sale_order", name):
+            sql.create_column(cr, "sale_order", name, "bool")
+    fill_order_limits(cr)
+
+
+def post_init_hook(env):
+    """The open quotations' position against their salesperson's limits, which the
+    pre_init_hook left unset (few rows, and the pricelist's prices are Python's)."""
+    quotations = env["sale.order"].search([("state", "in", ("draft", "sent"))])
+    for name in QUOTATION_LIMIT_COLUMNS:
+        env.add_to_compute(quotations._fields[name], quotations)
+    quotations.flush_recordset(list(QUOTATION_LIMIT_COLUMNS))
 
 
 def fill_move_contract(cr, move_ids=None):
@@ -45,59 +58,20 @@ def fill_move_contract(cr, move_ids=None):
     )
 
 
-def fill_order_approval_state(cr, order_ids=None):
-    """``sale.order.approval_state`` where it is NULL, as ``_compute_approval_state``
-    does for an order without a decision: to approve when the rule of its salesperson's
-    team (the main one, else the first membership, in the order's company), or else of
-    the company, asks for approval and a line's discount exceeds that rule's limit. At the
-    first install no team or company asks for it yet (the columns are made by this
-    module)."""
-    orders = SQL("AND so.id IN %s", tuple(order_ids)) if order_ids else SQL()
-    if not sql.column_exists(cr, "crm_team", "quotation_approval"):
-        cr.execute(
-            SQL(
-                "UPDATE sale_order so SET approval_state = 'not_required'"
-                " WHERE so.approval_state IS NULL %s",
-                orders,
-            )
-        )
-        return
+def fill_order_limits(cr):
+    """``sale.order``'s discount_over_limit, below_pricelist and amount_over_limit where they
+    are NULL on the orders that are no quotations: false, as ``_compute_quotation_limits``
+    keeps them on a confirmed or cancelled order (the post_init_hook computes the open
+    quotations)."""
     cr.execute(
         SQL(
-            """
-            UPDATE sale_order so
-               SET approval_state = CASE WHEN rule.approval AND EXISTS (
-                       SELECT 1
-                         FROM sale_order_line sol
-                        WHERE sol.order_id = so.id
-                          AND sol.display_type IS NULL
-                          AND sol.discount > rule.discount_limit
-                   ) THEN 'to_approve' ELSE 'not_required' END
-              FROM sale_order holder
-              JOIN res_company company ON company.id = holder.company_id
-              LEFT JOIN res_users salesperson ON salesperson.id = holder.user_id
-              LEFT JOIN LATERAL (
-                   SELECT TRUE AS found, team.quotation_approval,
-                          team.quotation_discount_limit
-                     FROM crm_team team
-                     LEFT JOIN crm_team_member member
-                       ON member.crm_team_id = team.id
-                      AND member.user_id = salesperson.id
-                      AND member.active
-                    WHERE (team.id = salesperson.sale_team_id OR member.id IS NOT NULL)
-                      AND (team.company_id IS NULL OR team.company_id = holder.company_id)
-                 ORDER BY team.id = salesperson.sale_team_id DESC,
-                          member.create_date, member.id
-                    LIMIT 1
-                   ) team ON TRUE
-             CROSS JOIN LATERAL (
-                   SELECT CASE WHEN team.found THEN team.quotation_approval
-                               ELSE company.quotation_approval END AS approval,
-                          CASE WHEN team.found THEN team.quotation_discount_limit
-                               ELSE company.quotation_discount_limit END AS discount_limit
-                   ) rule
-             WHERE holder.id = so.id AND so.approval_state IS NULL %s
-            """,
-            orders,
+            "UPDATE sale_order SET %s WHERE state NOT IN ('draft', 'sent') AND (%s)",
+            SQL(", ").join(
+                SQL("%s = COALESCE(%s, FALSE)", SQL.identifier(name), SQL.identifier(name))
+                for name in QUOTATION_LIMIT_COLUMNS
+            ),
+            SQL(" OR ").join(
+                SQL("%s IS NULL", SQL.identifier(name)) for name in QUOTATION_LIMIT_COLUMNS
+            ),
         )
     )

@@ -2,11 +2,11 @@ from . import res_company
 from . import res_config_settings
 from . import crm_team
 from . import res_partner
-from . import sales_approval
 from . import sales_contract
 from . import sales_contract_change
 from . import sales_contract_dispute
 from . import sale_order
+from . import sale_order_line
 from . import account_move
 from . import sales_ledger_period
 from . import sales_ledger_line

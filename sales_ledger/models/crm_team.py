@@ -4,15 +4,15 @@ from odoo import fields, models
 class CrmTeam(models.Model):
     _inherit = "crm.team"
 
-    quotation_approval = fields.Boolean(
-        help="Quotations of this team whose discount exceeds the limit need a sales "
-        "manager's approval before they are sent or confirmed.",
-    )
     quotation_discount_limit = fields.Float(
         "Discount Limit (%)",
         digits="Discount",
         default=10.0,
-        help="Highest line discount a salesperson may grant without approval.",
+        help="Highest line discount the team's salespeople grant without approval.",
+    )
+    quotation_amount_limit = fields.Monetary(
+        help="Quotations of the team's salespeople above this total (in the company's "
+        "currency) need approval; 0 for no limit.",
     )
 
     _sql_constraints = (
@@ -20,5 +20,10 @@ class CrmTeam(models.Model):
             "quotation_discount_limit_range",
             "CHECK(quotation_discount_limit >= 0 AND quotation_discount_limit <= 100)",
             "The discount limit must lie between 0 and 100%.",
+        ),
+        (
+            "quotation_amount_limit_positive",
+            "CHECK(quotation_amount_limit >= 0)",
+            "The quotation amount limit cannot be negative.",
         ),
     )

@@ -4,20 +4,15 @@ from odoo import fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    contract_two_step_approval = fields.Boolean(
-        "Contract Administrator Approval",
-        help="After the sales supervisor, contracts are also approved by a contract "
-        "administrator (legal review).",
-    )
-    quotation_approval = fields.Boolean(
-        help="Quotations of salespeople in no sales team whose discount exceeds the limit "
-        "need a sales manager's approval before they are sent or confirmed.",
-    )
     quotation_discount_limit = fields.Float(
         "Discount Limit (%)",
         digits="Discount",
         default=10.0,
-        help="Highest line discount a salesperson in no sales team may grant without approval.",
+        help="Highest line discount a salesperson in no sales team grants without approval.",
+    )
+    quotation_amount_limit = fields.Monetary(
+        help="Quotations of salespeople in no sales team above this total need approval; "
+        "0 for no limit.",
     )
     contract_expiry_reminder_days = fields.Integer(
         "Contract Expiry Reminder (days)",
@@ -30,5 +25,10 @@ class ResCompany(models.Model):
             "quotation_discount_limit_range",
             "CHECK(quotation_discount_limit >= 0 AND quotation_discount_limit <= 100)",
             "The discount limit must lie between 0 and 100%.",
+        ),
+        (
+            "quotation_amount_limit_positive",
+            "CHECK(quotation_amount_limit >= 0)",
+            "The quotation amount limit cannot be negative.",
         ),
     )

@@ -1,9 +1,11 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.customer_archive.models.workflow_guard import (
+    workflow_allowed,
     workflow_check,
     workflow_pass,
+    workflow_refuse,
 )
 
 APPROVAL_STATES = [
@@ -12,10 +14,20 @@ APPROVAL_STATES = [
     ("approved", "Approved"),
     ("rejected", "Rejected"),
 ]
+# The quotation's position against its salesperson's limits: what the tier definitions of
+# sale.order look at (data/tier_definition_data.xml).
+LIMIT_FIELDS = ("discount_over_limit", "below_pricelist", "amount_over_limit")
+# Set by the quotation approval only, never by a client's write.
+GUARDED_FIELDS = (*LIMIT_FIELDS, "supervisor_id", "approval_state", "validation_status")
+QUOTATION_STATES = ("draft", "sent")
 
 
 class SaleOrder(models.Model):
+    """Quotations beyond their salesperson's limits (报价审批) are approved by the sales
+    supervisor, then a sales manager, through OCA's sale_tier_validation."""
+
     _inherit = "sale.order"
+    _tier_owner_fields = ("user_id",)
 
     contract_id = fields.Many2one(
         "sales.contract",
@@ -29,17 +41,37 @@ class SaleOrder(models.Model):
     max_discount = fields.Float(
         "Highest Discount (%)", compute="_compute_max_discount", digits="Discount"
     )
+    discount_over_limit = fields.Boolean(
+        "Discount over Limit",
+        compute="_compute_quotation_limits",
+        store=True,
+        help="A line's discount exceeds the limit of the salesperson's sales team (or of the "
+        "company for a salesperson in no team).",
+    )
+    below_pricelist = fields.Boolean(
+        compute="_compute_quotation_limits",
+        store=True,
+        help="A line's unit price is lower than the price of the pricelist.",
+    )
+    amount_over_limit = fields.Boolean(
+        "Amount over Limit",
+        compute="_compute_quotation_limits",
+        store=True,
+        help="The total exceeds the quotation amount limit of the salesperson's sales team (or "
+        "of the company).",
+    )
+    supervisor_id = fields.Many2one(
+        "res.users",
+        "Sales Supervisor",
+        compute="_compute_supervisor_id",
+        help="Leader of the salesperson's sales team: the first approver of the quotation.",
+    )
     approval_state = fields.Selection(
         APPROVAL_STATES,
         "Quotation Approval",
         compute="_compute_approval_state",
-        store=True,
-        readonly=True,
-        copy=False,
-        tracking=True,
-        precompute=True,
+        help="Where the quotation stands in its tier validation.",
     )
-    approval_ids = fields.One2many("sales.approval", "order_id", "Approvals", readonly=True)
 
     @api.depends("order_line.discount")
     def _compute_max_discount(self):
@@ -48,8 +80,7 @@ class SaleOrder(models.Model):
 
     def _quotation_limit_holder(self):
         """The sales team of the order's salesperson in the order's company, else the
-        company: whose approval rule and discount limit apply. Not the order's team, which
-        the salesperson picks."""
+        company: whose limits apply. Not the order's team, which the salesperson picks."""
         self.ensure_one()
         user = self.user_id.sudo()
         company = self.company_id or self.env.company
@@ -58,35 +89,92 @@ class SaleOrder(models.Model):
         )
         return teams[:1] or company.sudo()
 
-    def _needs_quotation_approval(self):
-        self.ensure_one()
-        holder = self._quotation_limit_holder()
-        if not holder.quotation_approval:
-            return False
-        discounts = [line.discount for line in self.order_line if not line.display_type]
-        return bool(discounts) and max(discounts) > holder.quotation_discount_limit
-
     @api.depends(
+        "state",
+        "user_id",
+        "company_id",
+        "amount_total",
+        "currency_rate",
+        "pricelist_id",
+        "fiscal_position_id",
+        "order_line.display_type",
+        "order_line.product_id",
+        "order_line.product_uom",
+        "order_line.product_uom_qty",
+        "order_line.price_unit",
         "order_line.discount",
-        "user_id.sale_team_id.quotation_approval",
         "user_id.sale_team_id.quotation_discount_limit",
-        "company_id.quotation_approval",
+        "user_id.sale_team_id.quotation_amount_limit",
         "company_id.quotation_discount_limit",
+        "company_id.quotation_amount_limit",
     )
-    def _compute_approval_state(self):
+    def _compute_quotation_limits(self):
         for order in self:
-            if order.state not in ("draft", "sent") and order._origin.approval_state:
-                # confirmed orders keep the decision taken on the quotation
-                order.approval_state = order._origin.approval_state
+            if order.state not in QUOTATION_STATES:
+                # An order keeps what its quotation was when it was confirmed.
+                for name in LIMIT_FIELDS:
+                    order[name] = order._origin[name]
                 continue
-            order.approval_state = (
-                "to_approve" if order._needs_quotation_approval() else "not_required"
+            holder = order._quotation_limit_holder()
+            lines = order.order_line.filtered(lambda line: not line.display_type)
+            order.discount_over_limit = any(
+                line.discount > holder.quotation_discount_limit for line in lines
+            )
+            order.below_pricelist = any(line._is_below_pricelist() for line in lines)
+            limit = holder.quotation_amount_limit
+            company_currency = (order.company_id or self.env.company).currency_id
+            order.amount_over_limit = bool(limit) and (
+                company_currency.compare_amounts(
+                    order.amount_total / (order.currency_rate or 1.0), limit
+                )
+                > 0
             )
 
+    @api.depends("user_id", "company_id")
+    def _compute_supervisor_id(self):
+        for order in self:
+            holder = order._quotation_limit_holder()
+            leader = holder.user_id if holder._name == "crm.team" else False
+            order.supervisor_id = leader if leader != order.user_id else False
+
+    @api.depends("state", "review_ids", "user_id", *LIMIT_FIELDS)
+    def _compute_need_validation(self):
+        # OCA computes it without dependencies: within a transaction, a quotation whose
+        # limits changed kept the value it had before.
+        return super()._compute_need_validation()
+
+    @api.depends("state", "validation_status", *LIMIT_FIELDS)
+    def _compute_approval_state(self):
+        decided = {"validated": "approved", "rejected": "rejected"}
+        for order in self:
+            if order.validation_status in decided:
+                order.approval_state = decided[order.validation_status]
+            elif order.validation_status in ("waiting", "pending") or (
+                order.state in QUOTATION_STATES and order.need_validation
+            ):
+                order.approval_state = "to_approve"
+            else:
+                order.approval_state = "not_required"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not workflow_allowed(self):
+            forged = {name for vals in vals_list for name in GUARDED_FIELDS if name in vals}
+            if forged:
+                workflow_refuse(self.browse(), sorted(forged))
+        return super().create(vals_list)
+
     def write(self, vals):
-        # The quotation approval changes through approve / reject only, managers included.
-        workflow_check(self, vals, ["approval_state"])
+        # The quotation approval is the tier validation's: nobody writes it, managers included.
+        workflow_check(self, vals, GUARDED_FIELDS)
+        if vals.get("state") == "sale":
+            # Confirmed by action_confirm and its checks, not by writing the state.
+            workflow_check(self, vals, ["state"])
         return super().write(vals)
+
+    def action_confirm(self):
+        with workflow_pass(self):
+            return super().action_confirm()
 
     @api.constrains("contract_id", "partner_id", "company_id")
     def _check_contract_partner(self):
@@ -117,74 +205,41 @@ class SaleOrder(models.Model):
                 )
 
     # ------------------------------------------------------------ quotation approval
+    def _check_allow_write_under_validation(self, vals):
+        # Sending an approved quotation marks it as sent.
+        if set(vals) == {"state"} and vals["state"] in QUOTATION_STATES:
+            return True
+        return super()._check_allow_write_under_validation(vals)
+
+    def _get_tier_validation_readonly_domain(self):
+        # Read-only while reviewed or approved as a quotation (as the server has it), not
+        # for ever: a confirmed order is still linked to its contract, delivered, noted.
+        return "validation_status not in ('no', False) and state in ('draft', 'sent')"
+
+    def _tier_rejected(self):
+        # Restarting the validation drops the reviews: the opinion stays in the chatter.
+        self._notify_rejected_review()
+
+    def _quotation_approval_error(self):
+        """Why the quotation cannot be sent or confirmed yet, if it cannot."""
+        self.ensure_one()
+        if self.approval_state == "to_approve":
+            return self.env._(
+                "Quotation %s goes beyond its salesperson's limits (discount, pricelist or "
+                "amount): request its validation and wait for the approvers.",
+                self.name,
+            )
+        if self.approval_state == "rejected":
+            return self.env._(
+                "Quotation %s was rejected; change it and restart its validation.", self.name
+            )
+        return False
+
     def _check_quotation_approved(self):
         for order in self:
-            if order.approval_state == "to_approve":
-                raise UserError(
-                    self.env._(
-                        "Quotation %(order)s grants a discount of %(discount)s%% above the limit "
-                        "of team %(team)s; a sales manager must approve it first.",
-                        order=order.name,
-                        discount=order.max_discount,
-                        team=order._quotation_limit_holder().display_name,
-                    )
-                )
-            if order.approval_state == "rejected":
-                raise UserError(
-                    self.env._(
-                        "Quotation %s was rejected and cannot be sent or confirmed.", order.name
-                    )
-                )
-
-    def _record_quotation_decision(self, decision, opinion):
-        if not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager")):
-            raise AccessError(self.env._("Only a sales manager can approve quotations."))
-        if any(order.approval_state not in ("to_approve", "rejected") for order in self):
-            raise UserError(self.env._("These quotations do not wait for an approval."))
-        self.env["sales.approval"]._create_records(
-            [
-                {
-                    "order_id": order.id,
-                    "step": "quotation",
-                    "decision": decision,
-                    "opinion": opinion,
-                    "company_id": order.company_id.id,
-                }
-                for order in self
-            ]
-        )
-        with workflow_pass(self):
-            self.approval_state = decision
-        self.activity_feedback(["mail.mail_activity_data_todo"], feedback=opinion or None)
-
-    def action_approve_quotation(self, opinion=False):
-        self._record_quotation_decision("approved", opinion)
-        return True
-
-    def action_reject_quotation(self, opinion=False):
-        self._record_quotation_decision("rejected", opinion)
-        return True
-
-    def action_request_quotation_approval(self):
-        for order in self.filtered(lambda o: o.approval_state == "to_approve"):
-            approver = order.team_id.user_id or order.user_id or self.env.user
-            order.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Approve quotation discount"),
-                user_id=approver.id,
-            )
-        return True
-
-    def action_open_approval_wizard(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Quotation Approval"),
-            "res_model": "sales.approval.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_order_id": self.id},
-        }
+            error = order._quotation_approval_error()
+            if error:
+                raise UserError(error)
 
     def action_quotation_send(self):
         self._check_quotation_approved()
@@ -208,10 +263,4 @@ class SaleOrder(models.Model):
                     customer.archive_state
                 ],
             )
-        if self.approval_state == "to_approve":
-            return self.env._(
-                "Quotation %s needs a sales manager's approval before confirmation.", self.name
-            )
-        if self.approval_state == "rejected":
-            return self.env._("Quotation %s was rejected and cannot be confirmed.", self.name)
-        return False
+        return self._quotation_approval_error()

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 CONTRACT_STATES = [
@@ -21,16 +21,23 @@ PERFORMANCE_STATUSES = [
 
 
 class SalesContract(models.Model):
+    """Sales contract (销售合同台帐): the sales supervisor, then the contract administrator
+    (legal) approve it (tier definitions in data/tier_definition_data.xml)."""
+
     _name = "sales.contract"
     _description = "Sales Contract"
-    _inherit = ("mail.thread", "mail.activity.mixin", "workflow.guard.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "workflow.guard.mixin", "tier.validation")
     _order = "date_signed desc, id desc"
     _check_company_auto = True
     _rec_names_search = ("name", "title")
+    _state_from = ["to_approve"]
+    _state_to = ["approved"]
+    _cancel_state = "cancelled"
+    _tier_validation_manual_config = False
+    _tier_owner_fields = ("user_id",)
     _workflow_fields = (
         "state",
-        "approval_step",
-        "approval_ids",
+        "validation_status",
         "termination_reason",
         "termination_date",
         "expiry_reminded",
@@ -98,12 +105,6 @@ class SalesContract(models.Model):
     state = fields.Selection(
         CONTRACT_STATES, default="draft", required=True, tracking=True, copy=False, index=True
     )
-    approval_step = fields.Selection(
-        [("supervisor", "Sales Supervisor"), ("administrator", "Contract Administrator")],
-        copy=False,
-        readonly=True,
-    )
-    approval_ids = fields.One2many("sales.approval", "contract_id", "Approvals", readonly=True)
     sale_order_ids = fields.One2many("sale.order", "contract_id", "Orders")
     sale_order_count = fields.Integer("Order Count", compute="_compute_sale_order_count")
     delivered_amount = fields.Monetary(
@@ -264,59 +265,24 @@ class SalesContract(models.Model):
                     )
                 )
         with self._workflow_pass():
-            self.write({"state": "to_approve", "approval_step": "supervisor"})
+            self.state = "to_approve"
+        self._tier_submit()
         return True
 
-    def _record_approval(self, step, decision, opinion):
-        self.env["sales.approval"]._create_records(
-            [
-                {
-                    "contract_id": contract.id,
-                    "step": step,
-                    "decision": decision,
-                    "opinion": opinion,
-                    "company_id": contract.company_id.id,
-                }
-                for contract in self
-            ]
-        )
+    def _tier_approved(self):
+        self._tier_write({"state": "approved"})
 
-    def _check_approver(self, step):
-        user = self.env.user
-        if step == "supervisor":
-            allowed = user.has_group("sales_team.group_sale_manager")
-        else:
-            allowed = user.has_group("sales_ledger.group_contract_manager")
-        if not (allowed or self.env.su):
-            raise AccessError(
-                self.env._(
-                    "You are not allowed to approve contracts at the step “%s”.",
-                    dict(self._fields["approval_step"]._description_selection(self.env))[step],
-                )
-            )
+    def _tier_rejected(self):
+        # The reviews of this round go when the contract is submitted again: the
+        # reviewer's opinion stays in the chatter.
+        self._notify_rejected_review()
+        self._tier_write({"state": "draft"})
 
-    def action_approve(self, opinion=False):
-        self._check_state(("to_approve",))
-        for contract in self:
-            step = contract.approval_step or "supervisor"
-            contract._check_approver(step)
-            contract._record_approval(step, "approved", opinion)
-            with contract._workflow_pass():
-                if step == "supervisor" and contract.company_id.contract_two_step_approval:
-                    contract.approval_step = "administrator"
-                else:
-                    contract.write({"state": "approved", "approval_step": False})
-        return True
-
-    def action_reject(self, opinion=False):
-        self._check_state(("to_approve",))
-        for contract in self:
-            step = contract.approval_step or "supervisor"
-            contract._check_approver(step)
-            contract._record_approval(step, "rejected", opinion)
-        with self._workflow_pass():
-            self.write({"state": "draft", "approval_step": False})
-        return True
+    def _get_tier_validation_readonly_domain(self):
+        # Read-only while reviewed (as the server has it), not for ever once approved: the
+        # location of the original and the notes are kept up to date afterwards, and a
+        # rejected contract is corrected in draft.
+        return "state == 'to_approve'"
 
     def action_activate(self):
         self._check_state(("approved",))
@@ -341,7 +307,7 @@ class SalesContract(models.Model):
     def action_cancel(self):
         self._check_state(("draft", "to_approve", "approved"))
         with self._workflow_pass():
-            self.write({"state": "cancelled", "approval_step": False})
+            self.write({"state": "cancelled"})
         return True
 
     def action_draft(self):
@@ -351,6 +317,7 @@ class SalesContract(models.Model):
         return True
 
     def _terminate(self, reason, date):
+        """End the contract: only an approved termination request calls this."""
         self._check_state(("approved", "active"))
         with self._workflow_pass():
             self.write(
@@ -378,17 +345,6 @@ class SalesContract(models.Model):
             "type": "ir.actions.act_window",
             "name": self.env._("Record a Contract Change"),
             "res_model": "sales.contract.change.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_contract_id": self.id},
-        }
-
-    def action_open_approval_wizard(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Contract Approval"),
-            "res_model": "sales.approval.wizard",
             "view_mode": "form",
             "target": "new",
             "context": {"default_contract_id": self.id},

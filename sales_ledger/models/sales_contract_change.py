@@ -1,17 +1,38 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from odoo.addons.customer_archive.models.workflow_guard import workflow_changed
 
 
 class SalesContractChange(models.Model):
+    """Change (变更) or termination (解除) of an approved contract: it applies once the
+    sales supervisor and the contract administrator approved it (tier definitions in
+    data/tier_definition_data.xml). A request is submitted as it is created."""
+
     _name = "sales.contract.change"
     _description = "Contract Change"
-    _inherit = ("mail.thread", "workflow.guard.mixin")
+    _inherit = ("mail.thread", "workflow.guard.mixin", "tier.validation")
     _order = "date desc, id desc"
     _check_company_auto = True
-    _workflow_fields = ("state", "approver_id", "approval_date", "requested_by_id")
-    _workflow_frozen_fields = ("contract_id", "date", "reason", "content", "amount_after")
+    _state_from = ["to_approve"]
+    _state_to = ["approved"]
+    _tier_validation_manual_config = False
+    _tier_owner_fields = ("requested_by_id", "user_id")
+    _workflow_fields = (
+        "state",
+        "validation_status",
+        "approver_id",
+        "approval_date",
+        "requested_by_id",
+    )
+    _workflow_frozen_fields = (
+        "contract_id",
+        "change_type",
+        "date",
+        "reason",
+        "content",
+        "amount_after",
+    )
     _workflow_frozen_states = ("approved", "rejected")
 
     contract_id = fields.Many2one(
@@ -19,6 +40,14 @@ class SalesContractChange(models.Model):
     )
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="contract_id.currency_id")
+    user_id = fields.Many2one(related="contract_id.user_id", string="Salesperson")
+    change_type = fields.Selection(
+        [("change", "Change"), ("termination", "Termination")],
+        "Type",
+        default="change",
+        required=True,
+        help="A termination ends the contract on the change date once approved.",
+    )
     date = fields.Date("Change Date", required=True, default=fields.Date.context_today)
     reason = fields.Text(required=True)
     content = fields.Text("Changed Content", required=True)
@@ -27,8 +56,10 @@ class SalesContractChange(models.Model):
     requested_by_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, readonly=True
     )
-    approver_id = fields.Many2one("res.users", readonly=True, copy=False)
-    approval_date = fields.Datetime("Approved On", readonly=True, copy=False)
+    approver_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, help="Who took the last decision."
+    )
+    approval_date = fields.Datetime("Decided On", readonly=True, copy=False)
     state = fields.Selection(
         [("to_approve", "To Approve"), ("approved", "Approved"), ("rejected", "Rejected")],
         default="to_approve",
@@ -41,8 +72,18 @@ class SalesContractChange(models.Model):
         # The amount before the change is the contract's: not the requester's to state.
         for vals in vals_list:
             contract = self.env["sales.contract"].browse(vals.get("contract_id"))
+            if contract.state not in ("approved", "active"):
+                raise UserError(
+                    self.env._(
+                        "Contract %s is not running: only approved or running contracts "
+                        "are changed or terminated.",
+                        contract.display_name,
+                    )
+                )
             vals["amount_before"] = contract.amount
-        return super().create(vals_list)
+        changes = super().create(vals_list)
+        changes._tier_submit()
+        return changes
 
     def _workflow_guarded_fields(self, vals, create=False):
         names = super()._workflow_guarded_fields(vals, create=create)
@@ -54,61 +95,35 @@ class SalesContractChange(models.Model):
             names.append("amount_before")
         return names
 
-    def _check_change_approver(self):
-        user = self.env.user
-        if not (
-            self.env.su
-            or user.has_group("sales_team.group_sale_manager")
-            or user.has_group("sales_ledger.group_contract_manager")
-        ):
-            raise AccessError(
-                self.env._("Only a sales manager or a contract administrator approves changes.")
-            )
-        if any(change.state != "to_approve" for change in self):
-            raise UserError(self.env._("Only changes waiting for approval can be decided."))
-
-    def action_approve(self, opinion=False):
-        self._check_change_approver()
-        for change in self:
-            values = {
-                "state": "approved",
-                "approver_id": self.env.uid,
+    def _tier_decision(self, state):
+        """Record the decision of the reviewer who took it (nobody when no tier applied)."""
+        self._tier_write(
+            {
+                "state": state,
+                "approver_id": self.review_ids and self.env.uid,
                 "approval_date": fields.Datetime.now(),
             }
-            with change._workflow_pass(), change.contract_id._workflow_pass():
-                change.write(values)
-                if change.amount_after and change.amount_after != change.contract_id.amount:
-                    change.contract_id.amount = change.amount_after
-            change.contract_id.message_post(
+        )
+
+    def _tier_approved(self):
+        self._tier_decision("approved")
+        for change in self:
+            contract = change.contract_id
+            if change.change_type == "termination":
+                contract._terminate(change.reason, change.date)
+            elif change.amount_after and change.amount_after != contract.amount:
+                with contract._workflow_pass():
+                    contract.amount = change.amount_after
+            contract.message_post(
                 body=self.env._(
-                    "Change of %(date)s approved: %(content)s",
+                    "%(type)s of %(date)s approved: %(content)s",
+                    type=dict(self._fields["change_type"]._description_selection(self.env))[
+                        change.change_type
+                    ],
                     date=change.date,
                     content=change.content,
                 )
             )
-        self.env["sales.approval"]._create_records(
-            [
-                {
-                    "change_id": change.id,
-                    "contract_id": change.contract_id.id,
-                    "step": "change",
-                    "decision": "approved",
-                    "opinion": opinion,
-                    "company_id": change.company_id.id,
-                }
-                for change in self
-            ]
-        )
-        return True
 
-    def action_reject(self, opinion=False):
-        self._check_change_approver()
-        with self._workflow_pass():
-            self.write(
-                {
-                    "state": "rejected",
-                    "approver_id": self.env.uid,
-                    "approval_date": fields.Datetime.now(),
-                }
-            )
-        return True
+    def _tier_rejected(self):
+        self._tier_decision("rejected")

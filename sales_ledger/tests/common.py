@@ -2,6 +2,7 @@ from odoo import Command, fields
 from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.customer_archive.tests.common import tier_decide
 
 
 class SalesLedgerCommon(AccountTestInvoicingCommon):
@@ -30,6 +31,14 @@ class SalesLedgerCommon(AccountTestInvoicingCommon):
             company_id=company.id,
             company_ids=[Command.set(company.ids)],
         )
+        # 上级领导: another sales manager, above the team leader
+        cls.sales_director = new_test_user(
+            cls.env,
+            "sl_director",
+            groups="sales_team.group_sale_manager",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+        )
         cls.contract_admin = new_test_user(
             cls.env,
             "sl_contracts",
@@ -47,7 +56,6 @@ class SalesLedgerCommon(AccountTestInvoicingCommon):
         cls.team = cls.env["crm.team"].create(
             {
                 "name": "East China Sales",
-                "quotation_approval": True,
                 "quotation_discount_limit": 10.0,
                 "user_id": cls.sales_manager.id,
                 # the salesperson's team sets his quotation limit
@@ -78,9 +86,12 @@ class SalesLedgerCommon(AccountTestInvoicingCommon):
 
     @classmethod
     def _approved_contract(cls, **kwargs):
+        """A contract through its approval: the sales supervisor, then the contract
+        administrator."""
         contract = cls._create_contract(**kwargs)
-        contract.action_submit()
-        contract.with_user(cls.sales_manager).action_approve("同意")
+        contract.with_user(contract.user_id).action_submit()
+        tier_decide(contract, cls.sales_manager)
+        tier_decide(contract, cls.contract_admin)
         return contract
 
     @classmethod

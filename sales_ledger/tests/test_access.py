@@ -50,11 +50,26 @@ class TestSalesLedgerAccess(SalesLedgerCommon):
         with self.assertRaises(AccessError):
             period.unlink()
 
-    def test_salesman_cannot_approve_or_create_approval_records(self):
+    def test_salesman_cannot_create_reviews(self):
+        contract = self._create_contract()
+        contract.action_submit()
         with self.assertRaises(AccessError):
-            self.env["sales.approval"].with_user(self.salesman).create(
-                {"step": "quotation", "decision": "approved"}
+            self.env["tier.review"].with_user(self.salesman).create(
+                {
+                    "model": "sales.contract",
+                    "res_id": contract.id,
+                    "definition_id": self.env.ref("sales_ledger.tier_contract_supervisor").id,
+                    "status": "approved",
+                }
             )
+
+    def test_reviewers_see_what_they_review(self):
+        contract = self._create_contract(user=self.salesman_2)
+        contract.with_user(self.salesman_2).action_submit()
+        for user in (self.sales_manager, self.contract_admin):
+            contract.with_user(user).read(["title", "review_ids"])
+        with self.assertRaises(AccessError):
+            contract.with_user(self.salesman).read(["title"])
 
     def test_multi_company_rule(self):
         other = self.setup_other_company()["company"]

@@ -1,7 +1,7 @@
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
 
-from ..hooks import fill_move_contract, fill_order_approval_state, pre_init_hook
+from ..hooks import QUOTATION_LIMIT_COLUMNS, fill_move_contract, post_init_hook, pre_init_hook
 from .common import SalesLedgerCommon
 
 
@@ -9,18 +9,18 @@ from .common import SalesLedgerCommon
 class TestInstallHooks(SalesLedgerCommon):
     """The SQL of the pre_init_hook fills the columns as the ORM computes them."""
 
-    def _reset(self, records, field_name):
-        """The column as a fresh install finds it: NULL."""
+    def _reset(self, records, *field_names):
+        """The columns as a fresh install finds them: NULL."""
         records.flush_recordset()
         self.env.cr.execute(
             SQL(
-                "UPDATE %s SET %s = NULL WHERE id IN %s",
+                "UPDATE %s SET %s WHERE id IN %s",
                 SQL.identifier(records._table),
-                SQL.identifier(field_name),
+                SQL(", ").join(SQL("%s = NULL", SQL.identifier(name)) for name in field_names),
                 tuple(records.ids),
             )
         )
-        records.invalidate_recordset([field_name])
+        records.invalidate_recordset(field_names)
 
     def _compare_with_orm(self, records, field_name):
         """The values the SQL left in the column, then the ORM's computation of them."""
@@ -57,44 +57,45 @@ class TestInstallHooks(SalesLedgerCommon):
         self.assertEqual(stored[only_b.id], contract_b)
         self.assertFalse(stored[none.id] or stored[plain.id])
 
-    def test_order_approval_state(self):
-        self.team.quotation_approval = True
+    def test_order_limits(self):
         other_team = self.env["crm.team"].create(
-            {"name": "No approval", "quotation_approval": False, "quotation_discount_limit": 5}
+            {"name": "No limit", "quotation_discount_limit": 100, "quotation_amount_limit": 10}
         )
-        self.env.company.write({"quotation_approval": True, "quotation_discount_limit": 25})
+        self.env.company.write({"quotation_discount_limit": 25, "quotation_amount_limit": 3000})
         no_team = new_test_user(self.env, "hook_no_team", groups="sales_team.group_sale_salesman")
-        orders = (
+        quotations = (
             self._create_order(discount=20.0)
             | self._create_order(discount=10.0)  # at the limit: no approval
-            | self._create_order(discount=5.0)
+            | self._create_order(price=900.0)  # below the pricelist
             # the salesperson's team rules, not the team the order names
             | self._create_order(discount=30.0, team_id=other_team.id)
-            # a salesperson without a team: the company's rule
+            # a salesperson without a team: the company's limits
             | self._create_order(discount=20.0, user_id=no_team.id)
-            | self._create_order(discount=30.0, user_id=no_team.id)
+            | self._create_order(discount=30.0, qty=5.0, user_id=no_team.id)
         )
-        self._reset(orders, "approval_state")
-        fill_order_approval_state(self.env.cr, orders.ids)
-        stored = self._compare_with_orm(orders, "approval_state")
+        confirmed = self._confirmed()
+        orders = quotations | confirmed
+        self._reset(orders, *QUOTATION_LIMIT_COLUMNS)
+        pre_init_hook(self.env)
+        post_init_hook(self.env)
+        stored = {
+            name: list(self._compare_with_orm(orders, name).values())
+            for name in QUOTATION_LIMIT_COLUMNS
+        }
         self.assertEqual(
-            list(stored.values()),
-            [
-                "to_approve",
-                "not_required",
-                "not_required",
-                "to_approve",
-                "not_required",
-                "to_approve",
-            ],
+            stored,
+            {
+                "discount_over_limit": [True, False, False, True, False, True, False],
+                "below_pricelist": [False, False, True, False, False, False, False],
+                "amount_over_limit": [False, False, False, False, False, True, False],
+            },
         )
 
     def test_pre_init_hook_on_existing_columns(self):
         """Run again (columns there), the hook fills only what is NULL."""
-        self.team.quotation_approval = True
         order = self._create_order(discount=20.0)
         confirmed = self._confirmed()
-        self._reset(order | confirmed, "approval_state")
+        self._reset(confirmed, "discount_over_limit")
         pre_init_hook(self.env)
-        self.assertEqual(order.approval_state, "to_approve")
-        self.assertEqual(confirmed.approval_state, "not_required")
+        self.assertTrue(order.discount_over_limit)
+        self.assertFalse(confirmed.discount_over_limit)

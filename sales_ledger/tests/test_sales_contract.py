@@ -1,10 +1,12 @@
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
-from .common import SalesLedgerCommon
+from .common import SalesLedgerCommon, tier_decide
 
 
 @tagged("post_install", "-at_install")
@@ -15,58 +17,119 @@ class TestSalesContract(SalesLedgerCommon):
         self.assertRegex(contract.name, rf"^HT{year}-\d{{5}}$")
         self.assertNotEqual(self._create_contract().name, contract.name)
 
-    def test_one_step_approval_records_approver(self):
+    def test_supervisor_then_contract_administrator(self):
         contract = self._create_contract()
         with self.assertRaises(UserError):
             contract.action_activate()
         contract.with_user(self.salesman).action_submit()
         self.assertEqual(contract.state, "to_approve")
-        with self.assertRaises(AccessError):
-            contract.with_user(self.salesman).action_approve("ok")
-        contract.with_user(self.sales_manager).action_approve("条款符合公司政策")
+        self.assertEqual(
+            contract.review_ids.sorted("sequence").definition_id,
+            self.env.ref("sales_ledger.tier_contract_supervisor")
+            | self.env.ref("sales_ledger.tier_contract_administrator"),
+        )
+        # The salesperson never approves his contract; the administrator waits his turn.
+        for user in (self.salesman, self.contract_admin):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                tier_decide(contract, user)
+        self.assertTrue(contract.with_user(self.sales_manager).can_review)
+        tier_decide(contract, self.sales_manager, comment="条款符合公司政策")
+        self.assertEqual(contract.state, "to_approve")
+        self.assertIn(
+            self.env.ref("sales_ledger.tier_contract_administrator").name, contract.next_review
+        )
+        with self.assertRaises(UserError):
+            contract.action_activate()
+        tier_decide(contract, self.contract_admin, comment="法务审核通过")
         self.assertEqual(contract.state, "approved")
-        approval = contract.approval_ids
-        self.assertEqual(len(approval), 1)
-        self.assertEqual(approval.user_id, self.sales_manager)
-        self.assertEqual(approval.opinion, "条款符合公司政策")
-        self.assertEqual(approval.step, "supervisor")
-        self.assertTrue(approval.date)
+        self.assertEqual(contract.validation_status, "validated")
+        reviews = contract.review_ids.sorted("sequence")
+        self.assertEqual(
+            [review.done_by for review in reviews], [self.sales_manager, self.contract_admin]
+        )
+        self.assertEqual(reviews.mapped("comment"), ["条款符合公司政策", "法务审核通过"])
+        self.assertTrue(all(reviews.mapped("reviewed_date")))
         contract.action_activate()
         self.assertEqual(contract.state, "active")
         contract.action_done()
         self.assertEqual(contract.state, "done")
 
-    def test_two_step_approval(self):
-        self.env.company.contract_two_step_approval = True
+    def test_one_person_signs_one_tier(self):
+        self.sales_manager.groups_id += self.env.ref("sales_ledger.group_contract_manager")
         contract = self._create_contract()
         contract.action_submit()
-        contract.with_user(self.sales_manager).action_approve("主管同意")
-        self.assertEqual(contract.state, "to_approve")
-        self.assertEqual(contract.approval_step, "administrator")
-        with self.assertRaises(UserError):
-            contract.action_activate()
+        tier_decide(contract, self.sales_manager)
         with self.assertRaises(AccessError):
-            contract.with_user(self.sales_manager).action_approve("again")
-        contract.with_user(self.contract_admin).action_approve("法务审核通过")
+            tier_decide(contract, self.sales_manager)
+        tier_decide(contract, self.contract_admin)
         self.assertEqual(contract.state, "approved")
-        self.assertEqual(
-            contract.approval_ids.sorted("id").mapped("user_id"),
-            self.sales_manager | self.contract_admin,
-        )
+
+    def test_sales_manager_does_not_approve_his_own_contract(self):
+        contract = self._create_contract(user=self.sales_manager)
+        contract.with_user(self.sales_manager).action_submit()
+        self.assertNotIn(self.sales_manager, contract.review_ids.reviewer_ids)
+        with self.assertRaises(AccessError):
+            tier_decide(contract, self.sales_manager)
+        tier_decide(contract, self.sales_director)
+        tier_decide(contract, self.contract_admin)
+        self.assertEqual(contract.state, "approved")
 
     def test_reject_returns_to_draft(self):
         contract = self._create_contract()
-        contract.action_submit()
-        wizard = Form(
-            self.env["sales.approval.wizard"]
-            .with_user(self.sales_manager)
-            .with_context(default_contract_id=contract.id)
-        )
-        wizard.opinion = "价格过低"
-        wizard.save().action_reject()
+        contract.with_user(self.salesman).action_submit()
+        tier_decide(contract, self.sales_manager, approve=False, comment="价格过低")
         self.assertEqual(contract.state, "draft")
-        self.assertEqual(contract.approval_ids.decision, "rejected")
-        self.assertEqual(contract.approval_ids.opinion, "价格过低")
+        self.assertEqual(contract.validation_status, "rejected")
+        rejected = contract.review_ids.filtered(lambda review: review.status == "rejected")
+        self.assertEqual(rejected.done_by, self.sales_manager)
+        self.assertEqual(rejected.comment, "价格过低")
+        self.assertIn("价格过低", "".join(contract.message_ids.mapped("body")))
+        # Corrected in draft and submitted again: a new round of reviews.
+        contract.with_user(self.salesman).write({"amount": 12000.0})
+        contract.with_user(self.salesman).action_submit()
+        self.assertEqual(
+            contract.review_ids.sorted("sequence").mapped("status"), ["pending", "waiting"]
+        )
+        self.assertIn("价格过低", "".join(contract.message_ids.mapped("body")))
+
+    def test_definition_decides_who_approves(self):
+        # The legal review moves from the contract administrators to one named person.
+        legal = new_test_user(
+            self.env, "sl_legal", groups="sales_team.group_sale_salesman_all_leads", name="法务"
+        )
+        with Form(self.env.ref("sales_ledger.tier_contract_administrator")) as definition:
+            definition.review_type = "individual"
+            definition.reviewer_id = legal
+        contract = self._create_contract()
+        contract.action_submit()
+        tier_decide(contract, self.sales_manager)
+        with self.assertRaises(AccessError):
+            tier_decide(contract, self.contract_admin)
+        tier_decide(contract, legal)
+        self.assertEqual(contract.state, "approved")
+
+    def test_no_tier_no_approval(self):
+        self.env["tier.definition"].search([("model", "=", "sales.contract")]).active = False
+        contract = self._create_contract()
+        contract.action_submit()
+        self.assertEqual(contract.state, "approved")
+        self.assertFalse(contract.review_ids)
+
+    def test_form_validates_and_stays_editable_after_approval(self):
+        form = etree.fromstring(self.env["sales.contract"].get_view(view_type="form")["arch"])
+        for button in ("validate_tier", "reject_tier", "request_validation"):
+            self.assertTrue(form.xpath(f"//button[@name='{button}']"), button)
+        # Read-only while reviewed, as the server has it; not for ever once approved.
+        [location] = form.xpath("//field[@name='original_location']")
+        self.assertEqual(location.get("readonly"), "state == 'to_approve'")
+
+    def test_cancel_under_review_drops_the_reviews(self):
+        contract = self._create_contract()
+        contract.action_submit()
+        tier_decide(contract, self.sales_manager)
+        contract.with_user(self.salesman).action_cancel()
+        self.assertEqual(contract.state, "cancelled")
+        self.assertFalse(contract.review_ids)
 
     def test_order_link_same_customer_and_company(self):
         contract = self._approved_contract()
@@ -109,30 +172,69 @@ class TestSalesContract(SalesLedgerCommon):
         )
         for contract in contracts:
             self._create_order(contract_id=contract.id).action_confirm()
+        self.env.flush_all()
         self.env.invalidate_all()
         contracts = contracts.browse(contracts.ids)
+        for name in ("delivered_amount", "invoiced_amount", "performance_status"):
+            self.env.add_to_compute(contracts._fields[name], contracts)
+        # As the ORM recomputes them: one query for the figures of the batch.
         with self.assertQueryCount(8):
-            contracts._compute_performance()
+            contracts.mapped("performance_status")
 
     def test_change_wizard_amount_after_approval(self):
         contract = self._approved_contract(amount=10000.0)
         contract.action_activate()
-        action = contract.action_open_change_wizard()
-        wizard = Form(self.env[action["res_model"]].with_context(**action["context"]))
+        action = contract.with_user(self.salesman).action_open_change_wizard()
+        wizard = Form(
+            self.env[action["res_model"]].with_user(self.salesman).with_context(**action["context"])
+        )
         wizard.reason = "客户追加数量"
         wizard.content = "增加 5 台设备"
         wizard.amount_after = 15000.0
         wizard.save().action_confirm()
         change = contract.change_ids
         self.assertEqual(change.state, "to_approve")
+        self.assertEqual(change.change_type, "change")
+        self.assertEqual(change.requested_by_id, self.salesman)
         self.assertEqual(change.amount_before, 10000.0)
         self.assertEqual(contract.amount, 10000.0)
-        with self.assertRaises(AccessError):
-            change.with_user(self.salesman).action_approve()
-        change.with_user(self.contract_admin).action_approve("同意变更")
+        for user in (self.salesman, self.contract_admin):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                tier_decide(change, user)
+        tier_decide(change, self.sales_manager, comment="同意变更")
+        self.assertEqual(contract.amount, 10000.0)
+        tier_decide(change, self.contract_admin, comment="变更协议已审核")
         self.assertEqual(change.state, "approved")
         self.assertEqual(change.approver_id, self.contract_admin)
+        self.assertTrue(change.approval_date)
         self.assertEqual(contract.amount, 15000.0)
+
+    def test_change_rejected(self):
+        contract = self._approved_contract(amount=10000.0)
+        change = (
+            self.env["sales.contract.change"]
+            .with_user(self.salesman)
+            .create(
+                {
+                    "contract_id": contract.id,
+                    "reason": "降价",
+                    "content": "单价下调",
+                    "amount_after": 8000.0,
+                }
+            )
+        )
+        tier_decide(change, self.sales_manager, approve=False, comment="不同意降价")
+        self.assertEqual(change.state, "rejected")
+        self.assertEqual(change.approver_id, self.sales_manager)
+        self.assertEqual(change.review_ids.filtered("comment").comment, "不同意降价")
+        self.assertEqual(contract.amount, 10000.0)
+
+    def test_changes_of_running_contracts_only(self):
+        draft = self._create_contract()
+        with self.assertRaises(UserError):
+            self.env["sales.contract.change"].create(
+                {"contract_id": draft.id, "reason": "调价", "content": "单价调整"}
+            )
 
     def test_dispute_lifecycle(self):
         contract = self._approved_contract()
@@ -146,19 +248,49 @@ class TestSalesContract(SalesLedgerCommon):
         self.assertEqual(dispute.state, "resolved")
         self.assertEqual(contract.dispute_count, 1)
 
-    def test_terminate_wizard(self):
+    def test_termination_is_approved(self):
         contract = self._approved_contract()
         contract.action_activate()
-        action = contract.action_open_terminate_wizard()
-        wizard = Form(self.env[action["res_model"]].with_context(**action["context"]))
+        action = contract.with_user(self.salesman).action_open_terminate_wizard()
+        wizard = Form(
+            self.env[action["res_model"]].with_user(self.salesman).with_context(**action["context"])
+        )
         wizard.reason = "客户经营困难，双方协商解除"
         wizard.date = fields.Date.today()
         wizard.save().action_confirm()
+        # Requested, not terminated: the supervisor and the administrator approve it.
+        self.assertEqual(contract.state, "active")
+        termination = contract.change_ids
+        self.assertEqual(termination.change_type, "termination")
+        self.assertEqual(termination.state, "to_approve")
+        with self.assertRaises(AccessError):
+            tier_decide(termination, self.salesman)
+        tier_decide(termination, self.sales_manager)
+        self.assertEqual(contract.state, "active")
+        tier_decide(termination, self.contract_admin)
         self.assertEqual(contract.state, "terminated")
         self.assertEqual(contract.termination_reason, "客户经营困难，双方协商解除")
         self.assertEqual(contract.termination_date, fields.Date.today())
         with self.assertRaises(UserError):
             contract.action_done()
+
+    def test_termination_rejected_keeps_the_contract(self):
+        contract = self._approved_contract()
+        termination = (
+            self.env["sales.contract.change"]
+            .with_user(self.salesman)
+            .create(
+                {
+                    "contract_id": contract.id,
+                    "change_type": "termination",
+                    "reason": "客户要求",
+                    "content": "解除合同",
+                }
+            )
+        )
+        tier_decide(termination, self.sales_manager, approve=False, comment="继续履行")
+        self.assertEqual(termination.state, "rejected")
+        self.assertEqual(contract.state, "approved")
 
     def test_expiry_reminder_activity(self):
         self.env.company.contract_expiry_reminder_days = 30

@@ -1,8 +1,8 @@
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
-from .common import SalesLedgerCommon
+from .common import SalesLedgerCommon, tier_decide
 
 
 @tagged("post_install", "-at_install")
@@ -14,16 +14,25 @@ class TestContractGuard(SalesLedgerCommon):
         with self.assertRaises(UserError):
             contract.write({"state": "approved"})
         contract.action_submit()
-        with self.assertRaises(UserError):
-            contract.write({"state": "approved", "approval_step": False})
+        for values in ({"state": "approved"}, {"validation_status": "validated"}):
+            with self.subTest(values=values), self.assertRaises(UserError):
+                contract.write(values)
         with self.assertRaises(UserError):
             self.env["sales.contract"].with_user(self.salesman).create(
                 {"title": "自批合同", "partner_id": self.customer.id, "state": "approved"}
             )
-        # Writing the state directly is refused to managers too: they use the button.
+        # OCA's switch to write under validation is not the client's to send.
+        with self.assertRaises(UserError):
+            contract.with_context(skip_validation_check=True).write({"state": "approved"})
+        # Writing the state directly is refused to reviewers too: they validate their tier.
         with self.assertRaises(UserError):
             contract.with_user(self.sales_manager).write({"state": "approved"})
-        contract.with_user(self.sales_manager).action_approve("同意")
+        # The salesperson approves no tier of his contract, a reviewer no tier but his own.
+        for user in (self.salesman, self.contract_admin):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                tier_decide(contract, user)
+        tier_decide(contract, self.sales_manager)
+        tier_decide(contract, self.contract_admin)
         self.assertEqual(contract.state, "approved")
         contract.action_activate()
         self.assertEqual(contract.state, "active")
@@ -31,12 +40,13 @@ class TestContractGuard(SalesLedgerCommon):
     def test_amount_of_active_contract_changes_through_a_change_only(self):
         contract = self._approved_contract(amount=10000.0).with_user(self.salesman)
         contract.action_activate()
-        for user in (self.salesman, self.sales_manager):
+        for user in (self.salesman, self.sales_manager, self.contract_admin):
             with self.subTest(user=user.login), self.assertRaises(UserError):
                 contract.with_user(user).write({"amount": 50000.0})
         for values in (
             {"partner_id": self.other_customer.id},
             {"date_end": fields.Date.today()},
+            {"state": "terminated", "termination_reason": "自行解除"},
         ):
             with self.subTest(values=values), self.assertRaises(UserError):
                 contract.write(values)
@@ -50,9 +60,13 @@ class TestContractGuard(SalesLedgerCommon):
             "content": "数量由 10 台增至 50 台",
             "amount_after": 50000.0,
         }
-        with self.assertRaises(UserError):
-            Change.create(dict(values, state="approved", approver_id=self.sales_manager.id))
-        # The legitimate path: the change wizard, then a manager's approval.
+        for forged in (
+            {"state": "approved", "approver_id": self.sales_manager.id},
+            {"requested_by_id": self.sales_director.id},
+        ):
+            with self.subTest(forged=forged), self.assertRaises(UserError):
+                Change.create(dict(values, **forged))
+        # The legitimate path: the change wizard, then the supervisor and the administrator.
         action = contract.action_open_change_wizard()
         wizard = Form(
             self.env[action["res_model"]].with_user(self.salesman).with_context(**action["context"])
@@ -64,15 +78,33 @@ class TestContractGuard(SalesLedgerCommon):
         change = contract.change_ids
         self.assertEqual(change.state, "to_approve")
         self.assertEqual(change.amount_before, 10000.0)
-        with self.assertRaises(UserError):
-            change.with_user(self.salesman).write({"state": "approved"})
-        with self.assertRaises(UserError):
-            change.with_user(self.salesman).write({"amount_before": 1.0})
-        change.with_user(self.sales_manager).action_approve("同意")
+        for forged in ({"state": "approved"}, {"amount_before": 1.0}, {"amount_after": 90000.0}):
+            with self.subTest(forged=forged), self.assertRaises(UserError):
+                change.with_user(self.salesman).write(forged)
+        with self.assertRaises(AccessError):
+            tier_decide(change, self.salesman)
+        tier_decide(change, self.sales_manager)
+        tier_decide(change, self.contract_admin)
         self.assertEqual(contract.amount, 50000.0)
-        self.assertEqual(change.approver_id, self.sales_manager)
+        self.assertEqual(change.approver_id, self.contract_admin)
         with self.assertRaises(UserError):
             change.with_user(self.salesman).write({"amount_after": 90000.0})
+
+    def test_termination_only_through_an_approved_request(self):
+        contract = self._approved_contract().with_user(self.salesman)
+        with self.assertRaises(UserError):
+            contract.write({"state": "terminated"})
+        with self.assertRaises(UserError):
+            self.env["sales.contract.change"].with_user(self.salesman).create(
+                {
+                    "contract_id": contract.id,
+                    "change_type": "termination",
+                    "reason": "客户要求",
+                    "content": "解除合同",
+                    "state": "approved",
+                }
+            )
+        self.assertEqual(contract.state, "approved")
 
     def test_dispute_state_through_its_buttons(self):
         contract = self._approved_contract()
@@ -87,20 +119,29 @@ class TestContractGuard(SalesLedgerCommon):
         dispute.action_resolve()
         self.assertEqual(dispute.state, "resolved")
 
-    def test_approval_records_cannot_be_forged(self):
+    def test_reviews_cannot_be_forged(self):
         contract = self._create_contract()
-        contract.action_submit()
+        contract.with_user(self.salesman).action_submit()
+        review = contract.review_ids.sorted("sequence")[0]
         with self.assertRaises(UserError):
-            self.env["sales.approval"].with_user(self.sales_manager).create(
+            self.env["tier.review"].with_user(self.salesman).create(
                 {
-                    "contract_id": contract.id,
-                    "step": "supervisor",
-                    "decision": "approved",
-                    "user_id": self.contract_admin.id,
+                    "model": contract._name,
+                    "res_id": contract.id,
+                    "definition_id": review.definition_id.id,
+                    "status": "approved",
                 }
             )
-        contract.with_user(self.sales_manager).action_approve("同意")
-        self.assertEqual(contract.approval_ids.user_id, self.sales_manager)
+        for user in (self.salesman, self.sales_manager):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                review.with_user(user).write({"status": "approved", "done_by": user.id})
+        with self.assertRaises(UserError):
+            review.with_user(self.salesman).unlink()
+        self.assertEqual(
+            contract.review_ids.sorted("sequence").mapped("status"), ["pending", "waiting"]
+        )
+        tier_decide(contract, self.sales_manager, comment="同意")
+        self.assertEqual(review.done_by, self.sales_manager)
 
     def test_forged_amount_before_is_replaced(self):
         contract = self._approved_contract(amount=8000.0)
@@ -188,16 +229,28 @@ class TestQuotationLimitGuard(SalesLedgerCommon):
     """The limit is the salesperson's team's (or the company's), not the order's team."""
 
     def test_moving_to_a_lax_team_keeps_the_approval_requirement(self):
-        lax_team = self.env["crm.team"].create({"name": "Lax", "quotation_approval": False})
+        lax_team = self.env["crm.team"].create({"name": "Lax", "quotation_discount_limit": 100})
         order = self._create_order(discount=30.0)
+        self.assertTrue(order.discount_over_limit)
         self.assertEqual(order.approval_state, "to_approve")
         order.with_user(self.salesman).write({"team_id": lax_team.id})
+        self.assertTrue(order.discount_over_limit)
         self.assertEqual(order.approval_state, "to_approve")
         with self.assertRaises(UserError):
             order.with_user(self.salesman).action_confirm()
-        with self.assertRaises(UserError):
-            order.with_user(self.sales_manager).write({"approval_state": "approved"})
-        order.with_user(self.sales_manager).action_approve_quotation("同意")
+        self.assertEqual(order.state, "draft")
+        for values in (
+            {"approval_state": "approved"},
+            {"discount_over_limit": False},
+            {"validation_status": "validated"},
+        ):
+            for user in (self.salesman, self.sales_manager):
+                with self.subTest(values=values, user=user.login), self.assertRaises(UserError):
+                    order.with_user(user).write(values)
+        order.with_user(self.salesman).request_validation()
+        self.env.flush_all()
+        tier_decide(order, self.sales_manager)
+        tier_decide(order, self.sales_director)
         self.assertEqual(order.approval_state, "approved")
 
     def test_salesperson_without_team_follows_the_company(self):
@@ -207,20 +260,29 @@ class TestQuotationLimitGuard(SalesLedgerCommon):
             groups="sales_team.group_sale_salesman",
             company_id=self.customer.env.company.id,
         )
-        self.env.company.write({"quotation_approval": True, "quotation_discount_limit": 5.0})
+        self.env.company.quotation_discount_limit = 5.0
         order = self._create_order(discount=8.0, user=loner, team_id=self.team.id)
+        self.assertTrue(order.discount_over_limit)
         self.assertEqual(order.approval_state, "to_approve")
-        self.env.company.quotation_approval = False
-        order.order_line.discount = 9.0
+        # No team, no team leader: the sales managers approve.
+        self.assertFalse(order.supervisor_id)
+        self.env.company.quotation_discount_limit = 10.0
+        self.assertFalse(order.discount_over_limit)
         self.assertEqual(order.approval_state, "not_required")
 
     def test_salespersons_team_limit(self):
         order = self._create_order(discount=8.0, team_id=False)
+        self.assertFalse(order.discount_over_limit)
         self.assertEqual(order.approval_state, "not_required")
         order.order_line.discount = 12.0
+        self.assertTrue(order.discount_over_limit)
         self.assertEqual(order.approval_state, "to_approve")
+        self.assertEqual(order.supervisor_id, self.sales_manager)
 
-    def test_settings_show_company_limit(self):
-        settings = self.env["res.config.settings"].create({"quotation_discount_limit": 7.0})
+    def test_settings_show_company_limits(self):
+        settings = self.env["res.config.settings"].create(
+            {"quotation_discount_limit": 7.0, "quotation_amount_limit": 50000.0}
+        )
         settings.execute()
         self.assertEqual(self.env.company.quotation_discount_limit, 7.0)
+        self.assertEqual(self.env.company.quotation_amount_limit, 50000.0)

@@ -1,3 +1,2 @@
-from . import sales_approval_wizard
 from . import sales_contract_change_wizard
 from . import sales_contract_terminate_wizard

@@ -140,8 +140,8 @@ class TestWheels(TransactionCase):
                 self.assertIn(f"odoo/addons/{name}/__manifest__.py", whl.namelist())
             self.assertEqual(metadata[name]["License"], "AGPL-3", name)
             self.assertTrue(metadata[name]["Version"].startswith("18.0."), name)
-        # Manifest depends become requirements: other add-ons of the suite and OCA
-        # report_xlsx by their PyPI names, Odoo's own add-ons not at all.
+        # Manifest depends become requirements: other add-ons of the suite and OCA's
+        # (report_xlsx, sale_tier_validation) by their PyPI names, Odoo's own not at all.
         requires = set(metadata["sales_ledger"].get_all("Requires-Dist"))
         self.assertEqual(
             requires,
@@ -149,6 +149,7 @@ class TestWheels(TransactionCase):
                 "odoo==18.0.*",
                 "odoo-addon-customer_archive==18.0.*",
                 "odoo-addon-report_xlsx==18.0.*",
+                "odoo-addon-sale_tier_validation==18.0.*",
             },
         )
 

@@ -3,22 +3,18 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("sales_ledger_quotation_approval_tour", {
     steps: () => [
         {
-            content: "The quotation over the discount limit waits for approval",
-            trigger: ".o_form_view .ribbon span.text-bg-warning",
-        },
-        {
-            content: "Open the approval dialog",
-            trigger: "button[name=action_open_approval_wizard]",
+            content: "The quotation beyond the discount limit waits for the sales director",
+            trigger: ".o_form_view .alert-warning button[name=validate_tier]",
             run: "click",
         },
         {
             content: "Write the approval opinion",
-            trigger: ".modal div[name=opinion] textarea",
+            trigger: ".modal div[name=comment] input",
             run: "edit Strategic customer",
         },
         {
-            content: "Approve",
-            trigger: ".modal button[name=action_approve]",
+            content: "Validate",
+            trigger: ".modal button[name=add_comment]",
             run: "click",
         },
         {
