@@ -286,7 +286,8 @@ class TestStatementFigures(StatementCommon):
     def test_uninvoiced_delivered_amount(self):
         self.company.credit_grace_days = 1000  # the old invoices would block the order
         product = self.product_a
-        product.invoice_policy = "delivery"
+        # Sold at its list price: below the pricelist, the quotation would wait for approval.
+        product.write({"invoice_policy": "delivery", "list_price": 40.0})
         order = self.env["sale.order"].create(
             {
                 "partner_id": self.customer.id,
