@@ -65,10 +65,7 @@ class TierValidation(models.AbstractModel):
     def _tier_submit(self):
         """Ask the reviewers of the tiers that apply; a document no tier applies to needs
         no approval and is approved at once."""
-        with review_pass(self.env):
-            reviews = self.request_validation()
-            # The first tiers become pending now, not at the end of the request.
-            reviews.flush_recordset()
+        reviews = self.request_validation()
         self.filtered(lambda record: not record.review_ids)._tier_approved()
         return reviews
 
@@ -208,11 +205,17 @@ class TierValidation(models.AbstractModel):
             return
         with review_pass(self.env):
             super()._rejected_tier(tiers)
+        # OCA posts no rejection when the tiers go in sequence, and a new round deletes the
+        # rejected review: the opinion is kept in the chatter.
+        if hasattr(self, "message_post"):
+            self._notify_rejected_review()
         self._tier_rejected()
 
     def request_validation(self):
         with review_pass(self.env):
             reviews = super(TierValidation, self._tier_without_engine_keys()).request_validation()
+            # The first tiers become pending now, not at the end of the request.
+            reviews.flush_recordset()
         # OCA's need_validation has no dependencies: its cached value would ask for the
         # reviews again when the document is approved in the same transaction.
         self.invalidate_recordset(["need_validation"])

@@ -82,6 +82,7 @@ class TestAccessRequestTiers(CustomerArchiveCase):
         rejected = request.review_ids.filtered(lambda review: review.status == "rejected")
         self.assertEqual(rejected.done_by, self.sales_manager)
         self.assertEqual(rejected.comment, "用途不明确")
+        self.assertTrue(any("用途不明确" in message.body for message in request.message_ids))
         # The requester cannot turn the rejection into an approval through the review list.
         with self.assertRaises(AccessError):
             request.with_user(self.salesman_2).write(

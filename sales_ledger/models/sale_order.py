@@ -216,10 +216,6 @@ class SaleOrder(models.Model):
         # for ever: a confirmed order is still linked to its contract, delivered, noted.
         return "validation_status not in ('no', False) and state in ('draft', 'sent')"
 
-    def _tier_rejected(self):
-        # Restarting the validation drops the reviews: the opinion stays in the chatter.
-        self._notify_rejected_review()
-
     def _quotation_approval_error(self):
         """Why the quotation cannot be sent or confirmed yet, if it cannot."""
         self.ensure_one()

@@ -273,9 +273,6 @@ class SalesContract(models.Model):
         self._tier_write({"state": "approved"})
 
     def _tier_rejected(self):
-        # The reviews of this round go when the contract is submitted again: the
-        # reviewer's opinion stays in the chatter.
-        self._notify_rejected_review()
         self._tier_write({"state": "draft"})
 
     def _get_tier_validation_readonly_domain(self):
