@@ -290,7 +290,8 @@ class ResPartner(models.Model):
                     self.env._("%(customer)s is waiting for approval.", customer=partner.name)
                 )
         # A rejected application starts a new round.
-        self.restart_validation()
+        with self._workflow_pass():
+            self.restart_validation()
         self._tier_submit()
         return True
 

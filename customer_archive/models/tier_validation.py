@@ -121,7 +121,7 @@ class TierValidation(models.AbstractModel):
         # else wipes the decisions taken on it.
         if not workflow_allowed(self):
             for record in self:
-                if self.env.user not in record._tier_requesters():
+                if record.review_ids and self.env.user not in record._tier_requesters():
                     raise AccessError(
                         self.env._(
                             "%(document)s: only whoever submitted it restarts its review.",
