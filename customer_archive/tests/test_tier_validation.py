@@ -191,6 +191,18 @@ class TestAccessRequestTiers(CustomerArchiveCase):
         self.assertEqual(request.state, "approved")
         self.assertFalse(request.review_ids)
 
+    def test_systray_names_documents_in_the_user_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.sales_manager.lang = "zh_CN"
+        self._request()
+        rows = self.env["res.users"].with_user(self.sales_manager).review_user_count()
+        row = next(row for row in rows if row["model"] == "customer.archive.access.request")
+        self.assertEqual(row["pending_count"], 1)
+        self.assertEqual(
+            row["name"],
+            self.env["ir.model"].with_context(lang="zh_CN")._get(row["model"]).name,
+        )
+
     def test_approval_tiers_menu(self):
         menu = self.env.ref("customer_archive.tier_definition_menu")
         self.assertEqual(
