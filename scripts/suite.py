@@ -296,6 +296,8 @@ def cmd_i18n(args):
             )
         else:
             shutil.copy(pot, po)
+        # The layout the linters check (OCA's po-pretty-format), not msgmerge's.
+        run([sys.executable, "-m", "oca_pre_commit_hooks.cli_po", "--fix", "--no-exit", str(po)])
         log(f"{po.relative_to(ROOT)}: fill in the empty msgstr")
 
 
@@ -339,7 +341,9 @@ def main(argv=None):
     try:
         if not inside_venv():
             python = ensure_venv(
-                args.odoo_src, dev=args.command in ("test", "lint"), archive_url=args.odoo_archive
+                args.odoo_src,
+                dev=args.command in ("test", "lint", "i18n"),
+                archive_url=args.odoo_archive,
             )
             sys.stdout.flush()
             os.execv(python, [str(python), str(Path(__file__).resolve()), *argv])
