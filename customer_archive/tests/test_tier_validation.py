@@ -195,7 +195,13 @@ class TestAccessRequestTiers(CustomerArchiveCase):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.sales_manager.lang = "zh_CN"
         self._request()
-        rows = self.env["res.users"].with_user(self.sales_manager).review_user_count()
+        # As the web client calls it: in the user's language.
+        rows = (
+            self.env["res.users"]
+            .with_user(self.sales_manager)
+            .with_context(lang="zh_CN")
+            .review_user_count()
+        )
         row = next(row for row in rows if row["model"] == "customer.archive.access.request")
         self.assertEqual(row["pending_count"], 1)
         self.assertEqual(
