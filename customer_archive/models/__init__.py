@@ -2,6 +2,7 @@ from . import workflow_guard
 from . import tier_validation
 from . import tier_review
 from . import tier_definition
+from . import customer_approval_request
 from . import res_users
 from . import res_partner
 from . import customer_archive

@@ -1,6 +1,11 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.customer_archive.models.customer_approval_request import (
+    REQUEST_STATES,
+    CustomerApprovalRequestMixin,
+)
+
 
 class SalesSettlementRequest(models.Model):
     """Request to grant a customer monthly settlement (月结申请).
@@ -12,48 +17,16 @@ class SalesSettlementRequest(models.Model):
 
     _name = "sales.settlement.request"
     _description = "Monthly Settlement Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "workflow.guard.mixin", "tier.validation"]
+    _inherit = ["customer.approval.request.mixin"]
     _order = "id desc"
     _rec_name = "partner_id"
-    _check_company_auto = True
-    _state_from = ["to_approve"]
-    _state_to = ["approved"]
-    _tier_validation_manual_config = False
-    _tier_owner_fields = ("requested_by_id", "user_id")
-    _workflow_fields = ("state", "requested_by_id", "approver_id", "approval_date")
-    _workflow_frozen_fields = ("partner_id", "company_id", "reason", "agreement_ids")
-    _workflow_frozen_states = ("to_approve", "approved", "rejected")
+    _workflow_frozen_fields = (
+        *CustomerApprovalRequestMixin._workflow_frozen_fields,
+        "agreement_ids",
+    )
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        "Customer",
-        required=True,
-        index=True,
-        tracking=True,
-        check_company=True,
-        domain="[('is_company', '=', True)]",
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
-    user_id = fields.Many2one(
-        related="partner_id.user_id",
-        string="Salesperson",
-        store=True,
-        help="The customer's salesperson: he does not review the request.",
-    )
-    requested_by_id = fields.Many2one(
-        "res.users",
-        "Requested by",
-        required=True,
-        readonly=True,
-        default=lambda self: self.env.user,
-        index=True,
-        copy=False,
-    )
+    state = fields.Selection(REQUEST_STATES)
     reason = fields.Text(
-        required=True,
-        tracking=True,
         help="Why the customer qualifies: a steady monthly volume, a well-known company, a "
         "factory visit with the department manager.",
     )
@@ -65,23 +38,6 @@ class SalesSettlementRequest(models.Model):
         "Signed Agreement",
         help="The monthly-settlement agreement (月结协议) signed and stamped by the customer.",
     )
-    state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("to_approve", "To Approve"),
-            ("approved", "Approved"),
-            ("rejected", "Rejected"),
-        ],
-        default="draft",
-        required=True,
-        tracking=True,
-        copy=False,
-        index=True,
-    )
-    approver_id = fields.Many2one(
-        "res.users", "Approved by", readonly=True, copy=False, tracking=True
-    )
-    approval_date = fields.Datetime(readonly=True, copy=False)
 
     @api.depends("partner_id")
     def _compute_display_name(self):
@@ -112,20 +68,8 @@ class SalesSettlementRequest(models.Model):
             )
             orphans.sudo().write({"res_model": self._name, "res_id": request.id})
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_decided(self):
-        if self.filtered(lambda request: request.state in ("to_approve", "approved")):
-            raise UserError(
-                self.env._(
-                    "A monthly-settlement request under review or approved is kept as the "
-                    "record of the grant."
-                )
-            )
-
-    def action_submit(self):
+    def _request_check_submit(self):
         for request in self:
-            if request.state != "draft":
-                raise UserError(self.env._("Only draft requests can be submitted."))
             if not request.agreement_ids:
                 raise UserError(
                     self.env._(
@@ -140,27 +84,18 @@ class SalesSettlementRequest(models.Model):
                         customer=request.partner_id.display_name,
                     )
                 )
-        with self._workflow_pass():
-            self.state = "to_approve"
-        self._tier_submit()
 
-    def _tier_approved(self):
-        for request in self.sudo():
-            approval = request._tier_approver_vals()
-            # The approval authorises the grant, not the reviewer's rights on the customer.
-            request._tier_write({"state": "approved", **approval})
+    def _request_approved(self):
+        for request in self:
             request.partner_id.write(
                 {
                     "settlement_method": "monthly",
                     "settlement_agreement_ids": [
                         Command.link(attachment.id) for attachment in request.agreement_ids
                     ],
-                    "settlement_approved_by_id": approval["approver_id"],
+                    "settlement_approved_by_id": request.approver_id.id,
                     "settlement_approved_date": fields.Date.context_today(
-                        request, approval["approval_date"]
+                        request, request.approval_date
                     ),
                 }
             )
-
-    def _tier_rejected(self):
-        self.sudo()._tier_write({"state": "rejected"})
