@@ -84,6 +84,28 @@ class StatementCommon(AccountTestInvoicingCommon):
         cls.income_account = cls.company_data["default_account_revenue"]
 
     @classmethod
+    def _salesman_order(self, amount=1000.0):
+        """A one-line quotation of the salesperson for the customer, untaxed."""
+        return (
+            self.env["sale.order"]
+            .with_user(self.salesman)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.product_a.id,
+                                "product_uom_qty": 1,
+                                "price_unit": amount,
+                                "tax_id": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+
     def _invoice(
         cls,
         partner,

@@ -28,34 +28,13 @@ class TestCreditOverrideTiers(StatementCommon):
         cls.manager_tier = cls.env.ref("sales_reconciliation.tier_credit_override_sales_manager")
         cls.finance_tier = cls.env.ref("sales_reconciliation.tier_credit_override_finance")
 
-    def _order(self):
-        return (
-            self.env["sale.order"]
-            .with_user(self.salesman)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": self.product_a.id,
-                                "product_uom_qty": 1,
-                                "price_unit": 1000.0,
-                                "tax_id": [Command.clear()],
-                            }
-                        )
-                    ],
-                }
-            )
-        )
-
     def _assert_blocked(self, order, **context):
         with self.assertRaisesRegex(UserError, "blocked by the credit policy"):
             order.with_context(**context).action_confirm()
         self.assertEqual(order.state, "draft")
 
     def test_sales_manager_approves_request_end_to_end(self):
-        order = self._order()
+        order = self._salesman_order()
         override = (
             self.env["sales.credit.override"]
             .with_user(self.salesman)
@@ -92,7 +71,7 @@ class TestCreditOverrideTiers(StatementCommon):
 
     def test_grade_c_customer_needs_finance_after_sales_manager(self):
         self.customer.credit_grade = "C"
-        order = self._order()
+        order = self._salesman_order()
         override = self._credit_override(self.customer)
         self.assertEqual(override.review_ids.definition_id, self.manager_tier | self.finance_tier)
         # Finance waits for the sales manager, and reads the override it will review.
@@ -109,7 +88,7 @@ class TestCreditOverrideTiers(StatementCommon):
         self.assertEqual(order.state, "sale")
 
     def test_rejection_with_comment(self):
-        order = self._order()
+        order = self._salesman_order()
         override = self._credit_override(self.customer)
         tier_decide(override, self.sales_manager, approve=False, comment="回款计划不明确")
         self.assertEqual(override.state, "rejected")
@@ -132,7 +111,7 @@ class TestCreditOverrideTiers(StatementCommon):
             "reason": "伪造",
             "date_until": fields.Date.today() + timedelta(days=30),
         }
-        order = self._order()
+        order = self._salesman_order()
         forgeries = (
             {"state": "approved"},
             {"approver_id": self.sales_manager.id},
@@ -192,7 +171,7 @@ class TestCreditOverrideTiers(StatementCommon):
         override.with_user(self.sales_manager).action_revoke()
         self.assertFalse(override.active)
         self.assertFalse(override.is_valid)
-        order = self._order()
+        order = self._salesman_order()
         self._assert_blocked(order)
         # Neither the context nor a write revives it.
         self._assert_blocked(order, active_test=False)

@@ -97,30 +97,9 @@ class TestStatementGuard(FebruaryStatementCommon):
 
 @tagged("post_install", "-at_install")
 class TestCreditPolicyGuard(StatementCommon):
-    def _order(self, amount):
-        return (
-            self.env["sale.order"]
-            .with_user(self.salesman)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": self.product_a.id,
-                                "product_uom_qty": 1,
-                                "price_unit": amount,
-                                "tax_id": [Command.clear()],
-                            }
-                        )
-                    ],
-                }
-            )
-        )
-
     def test_context_cannot_switch_the_credit_policy_off(self):
         self.customer.credit_limit = 500.0
-        order = self._order(1000.0)
+        order = self._salesman_order()
         with self.assertRaisesRegex(UserError, "Credit limit exceeded"):
             order.with_context(skip_credit_policy=True).action_confirm()
         with self.assertRaisesRegex(UserError, "Credit limit exceeded"):
