@@ -83,7 +83,6 @@ class StatementCommon(AccountTestInvoicingCommon):
         cls.idle_customer = Partner.create({"name": "无往来客户", "is_company": True})
         cls.income_account = cls.company_data["default_account_revenue"]
 
-    @classmethod
     def _salesman_order(self, amount=1000.0):
         """A one-line quotation of the salesperson for the customer, untaxed."""
         return (
@@ -106,6 +105,7 @@ class StatementCommon(AccountTestInvoicingCommon):
             )
         )
 
+    @classmethod
     def _invoice(
         cls,
         partner,
