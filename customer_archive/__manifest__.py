@@ -2,7 +2,7 @@
     "name": "Customer Archive",
     "summary": "Customer file (客户档案): A/B/C credit grades, categories, dossiers, "
     "approvals, confidentiality, record retention",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",
@@ -45,6 +45,7 @@
             "customer_archive/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
     "installable": True,
 }
