@@ -25,6 +25,7 @@
         "views/res_partner_views.xml",
         "views/customer_archive_views.xml",
         "views/customer_archive_request_views.xml",
+        "views/customer_trade_release_views.xml",
         "views/res_config_settings_views.xml",
         "views/customer_archive_menus.xml",
         "views/tier_definition_menus.xml",

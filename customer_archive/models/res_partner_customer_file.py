@@ -1,19 +1,26 @@
-"""Every commercial customer has a code (客户编号) and a dossier (客户档案), however it came
+"""The rules of the customer file on the partner.
+
+Every commercial customer has a code (客户编号) and a dossier (客户档案), however it came
 to exist: created in a form, imported (``load()``), created over the API, turned into a
 customer by an invoice (``_increase_rank``), or present when the module was installed
 (``post_init_hook`` → :meth:`_fill_customer_files`). Codes are drawn from the sequence
-per company in one statement, dossiers created in batches."""
+per company in one statement, dossiers created in batches.
+
+Master data: one customer per unified social credit code in a company, duplicates found for
+the archive administrator, and no trade with a blocked or closed customer unless a trade
+release (``customer.trade.release``) is in force."""
 
 import logging
 
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, split_every
 
 _logger = logging.getLogger(__name__)
 
 CUSTOMER_CODE_SEQUENCE = "customer_archive.customer_code"
 FILL_BATCH_SIZE = 1000
+STOPPED_STATES = ("blocked", "closed")
 
 
 class ResPartner(models.Model):
@@ -116,3 +123,106 @@ class ResPartner(models.Model):
         if ids:
             _logger.info("Customer file: %s customers completed with a code or dossier", len(ids))
         return len(ids)
+
+    # ------------------------------------------------------------------ USCC
+
+    @api.constrains("vat", "company_id", "parent_id", "country_id")
+    def _check_unified_social_credit_code_unique(self):
+        partners = self.filtered(
+            lambda p: p.vat and not p.parent_id and p.is_company and p.country_id.code == "CN"
+        )
+        if not partners:
+            return
+        others = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("vat", "in", partners.mapped("vat")),
+                    ("parent_id", "=", False),
+                    ("is_company", "=", True),
+                    ("country_id.code", "=", "CN"),
+                ]
+            )
+        )
+        for partner in partners:
+            other = others.filtered(
+                lambda o, p=partner: o != p and o.vat == p.vat and o.company_id == p.company_id
+            )[:1]
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "Unified social credit code %(code)s is already the code of "
+                        "%(other)s (%(other_code)s): a customer is filed once.",
+                        code=partner.vat,
+                        other=other.name,
+                        other_code=other.customer_code or "-",
+                    )
+                )
+
+    # ------------------------------------------------------------------ duplicates
+
+    @api.model
+    def _duplicate_customer_ids(self):
+        """Commercial customers sharing a name or a unified social credit code with
+        another customer of their company."""
+        partners = self.sudo()
+        domain = partners._customer_file_domain()
+        ids = set()
+        for key, extra in (("name", []), ("vat", [("vat", "!=", False)])):
+            for _company, _value, group_ids in partners._read_group(
+                domain + extra, ["company_id", key], ["id:array_agg"], having=[("__count", ">", 1)]
+            ):
+                ids.update(group_ids)
+        return sorted(ids)
+
+    @api.model
+    def action_find_duplicate_customers(self):
+        """The archive administrator's list of possible duplicates (same name or code)."""
+        if not self.env.user.has_group("customer_archive.group_archive_manager"):
+            raise AccessError(self.env._("Only archive administrators look for duplicates."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Possible Duplicate Customers"),
+            "res_model": "res.partner",
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("id", "in", self._duplicate_customer_ids())],
+            "context": {"create": False},
+        }
+
+    # ------------------------------------------------------------------ trade stop
+
+    def _trade_stop_message(self, document):
+        """Why ``document`` (a label) cannot go through for one of the customers ``self``
+        (blocked or closed without a release in force), or ``False``."""
+        customers = self.commercial_partner_id.filtered(lambda p: p.archive_state in STOPPED_STATES)
+        stopped = customers - self.env["customer.trade.release"]._released_partners(customers)
+        if not stopped:
+            return False
+        customer = stopped[0]
+        return self.env._(
+            "Customer %(customer)s is %(state)s in the customer file: %(document)s cannot go "
+            "through without a trade release approved by the sales manager.",
+            customer=customer.display_name,
+            state=dict(customer._fields["archive_state"]._description_selection(self.env))[
+                customer.archive_state
+            ],
+            document=document,
+        )
+
+    def _check_trade_allowed(self, document):
+        message = self._trade_stop_message(document)
+        if message:
+            raise UserError(message)
+
+    def action_request_trade_release(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Trade Release"),
+            "res_model": "customer.trade.release",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_partner_id": self.commercial_partner_id.id},
+        }
