@@ -12,7 +12,7 @@ release (``customer.trade.release``) is in force."""
 
 import logging
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, split_every
 
@@ -25,6 +25,73 @@ STOPPED_STATES = ("blocked", "closed")
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    # 客户总公司: a commercial customer of its own (code, dossier, credit file), not a contact.
+    head_office_id = fields.Many2one(
+        "res.partner",
+        index="btree_not_null",
+        tracking=True,
+        domain="[('parent_id', '=', False), ('head_office_id', '=', False), ('id', '!=', id)]",
+        help="The customer's head office (客户总公司): the branch stays a customer with its own "
+        "code, dossier and credit file; the head office's credit limit covers its branches.",
+    )
+    branch_ids = fields.One2many("res.partner", "head_office_id", "Branches")
+    branch_count = fields.Integer(compute="_compute_branch_count")
+
+    def _compute_branch_count(self):
+        counts = dict(
+            self.env["res.partner"]._read_group(
+                [("head_office_id", "in", self.ids)], ["head_office_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.branch_count = counts.get(partner, 0)
+
+    @api.constrains("head_office_id", "parent_id", "company_id")
+    def _check_head_office(self):
+        for partner in self.filtered("head_office_id"):
+            head = partner.head_office_id
+            if partner.parent_id or head.parent_id or head == partner:
+                raise ValidationError(
+                    self.env._(
+                        "%(branch)s: a head office and its branches are companies of their "
+                        "own, not contacts.",
+                        branch=partner.display_name,
+                    )
+                )
+            if head.head_office_id or partner.branch_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(branch)s: a head office has no head office of its own (one level "
+                        "of branches).",
+                        branch=partner.display_name,
+                    )
+                )
+            if head.company_id and head.company_id != partner.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(branch)s and its head office %(head)s belong to different companies.",
+                        branch=partner.display_name,
+                        head=head.display_name,
+                    )
+                )
+
+    def _customer_group(self):
+        """The head office of the commercial customer ``self`` with all its branches."""
+        self.ensure_one()
+        head = self.commercial_partner_id.head_office_id or self.commercial_partner_id
+        return head | head.branch_ids
+
+    def action_open_branches(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Branches of %s", self.name),
+            "res_model": "res.partner",
+            "view_mode": "list,form",
+            "domain": [("head_office_id", "=", self.id)],
+            "context": {"default_head_office_id": self.id, "default_is_company": True},
+        }
 
     @api.model
     def _customer_file_domain(self):

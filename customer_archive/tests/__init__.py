@@ -2,6 +2,7 @@ from . import test_access
 from . import test_customer_file
 from . import test_customer_file_invariant
 from . import test_master_data
+from . import test_head_office
 from . import test_menu
 from . import test_performance
 from . import test_report
