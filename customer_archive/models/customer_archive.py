@@ -197,3 +197,17 @@ class CustomerArchive(models.Model):
         )
         admin = self.env.ref("base.user_admin")
         return schedule_activity_once(stale, activity_type, lambda a: (a.user_id or admin).id)
+
+    @api.model
+    def _cron_visit_reminder(self):
+        """Daily: the salesperson of each approved customer behind its visit plan (拜访制度)
+        gets one activity, until he has done it."""
+        activity_type = self.env.ref("customer_archive.mail_activity_type_visit_due")
+        behind = self.search(
+            [
+                ("visit_overdue", "=", True),
+                ("archive_state", "=", "approved"),
+                ("user_id", "!=", False),
+            ]
+        )
+        return schedule_activity_once(behind, activity_type, lambda archive: archive.user_id.id)

@@ -25,6 +25,16 @@ STOPPED_STATES = ("blocked", "closed")
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+    # Found by the short name (客户简称) and the code as U8 does, in every partner field.
+    _rec_names_search = [
+        "complete_name",
+        "email",
+        "ref",
+        "vat",
+        "company_registry",
+        "short_name",
+        "customer_code",
+    ]
 
     # 客户总公司: a commercial customer of its own (code, dossier, credit file), not a contact.
     head_office_id = fields.Many2one(
