@@ -46,6 +46,8 @@ PROTECTED_FIELDS = (
     "credit_grade",
     "credit_limit",
     "property_payment_term_id",
+    # Whose statements and group credit a customer falls under: the managers' to decide.
+    "head_office_id",
 )
 ARCHIVE_READERS = (
     "sales_team.group_sale_salesman,account.group_account_invoice,"

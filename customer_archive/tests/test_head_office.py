@@ -1,4 +1,4 @@
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import CustomerArchiveCase
@@ -39,3 +39,10 @@ class TestHeadOffice(CustomerArchiveCase):
                     partner.head_office_id = target
         with self.assertRaises(ValidationError):
             self._company("孙公司", head_office_id=branch.id)
+
+    def test_head_office_set_by_managers(self):
+        head = self._company("总公司")
+        with self.assertRaisesRegex(UserError, "change request"):
+            self.customer.with_user(self.salesman).head_office_id = head
+        self.customer.with_user(self.sales_manager).head_office_id = head
+        self.assertEqual(head.branch_ids, self.customer)
