@@ -21,6 +21,7 @@
         "report/customer_archive_reports.xml",
         "report/customer_archive_card_templates.xml",
         "report/archive_destruction_certificate_report.xml",
+        "report/customer_archive_handover_templates.xml",
         "report/archive_destruction_certificate_templates.xml",
         "views/res_partner_views.xml",
         "views/customer_archive_views.xml",

@@ -117,6 +117,40 @@ class CustomerArchiveHandover(models.TransientModel):
             )
         return targets
 
+    def _handover_customer_of(self, record):
+        """The commercial customer a handed-over document belongs to (none for activities)."""
+        if record._name == "res.partner":
+            return record.commercial_partner_id
+        if "partner_id" in record._fields:
+            return record.partner_id.commercial_partner_id
+        if "archive_id" in record._fields:
+            return record.archive_id.partner_id
+        return record.browse()
+
+    def _handover_sheet_rows(self):
+        """Rows of the handover list (交接清单): per customer handed over, its receivable
+        balance and its open documents by kind."""
+        self.ensure_one()
+        rows = {}
+        for customer in self.sudo()._handover_customers():
+            rows[customer] = {
+                "customer": customer,
+                "receivable": customer.with_company(self.env.company).credit,
+                "currency": self.env.company.currency_id,
+                "documents": [],
+            }
+        for label, records, _field in self.sudo()._handover_targets()[1:]:
+            for customer, documents in records.grouped(self._handover_customer_of).items():
+                if customer in rows:
+                    names = ", ".join(documents.mapped("display_name"))
+                    rows[customer]["documents"].append((label, names))
+        return list(rows.values())
+
+    def action_print_list(self):
+        self.ensure_one()
+        self._check_handover()
+        return self.env.ref("customer_archive.customer_archive_handover_report").report_action(self)
+
     def _check_handover(self):
         if not self.env["res.partner"]._archive_approvers():
             raise UserError(self.env._("Only sales managers hand customers over."))

@@ -100,6 +100,26 @@ class TestHandover(SalesLedgerCommon):
         )
         self.assertFalse(self.salesman.active)
 
+    def test_handover_list(self):
+        wizard = self._handover()
+        rows = {row["customer"]: row for row in wizard._handover_sheet_rows()}
+        self.assertEqual(set(rows), {self.customer, self.other_customer})
+        self.assertAlmostEqual(rows[self.customer]["receivable"], self.invoice.amount_residual)
+        kinds = dict(rows[self.customer]["documents"])
+        self.assertIn(self.contract.display_name, kinds["Contracts"])
+        self.assertIn(self.order.name, kinds["Quotations and orders"])
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.sales_manager)
+            ._render_qweb_html("customer_archive.customer_archive_handover_report", wizard.ids)
+        )
+        for text in (self.customer.name, self.contract.display_name, "Received by"):
+            self.assertIn(text, html.decode())
+        self.assertEqual(
+            wizard.action_print_list()["report_name"],
+            "customer_archive.report_customer_archive_handover",
+        )
+
     def test_handover_of_one_customer(self):
         wizard = self._handover(partner_ids=[(6, 0, self.customer.ids)])
         self.assertEqual(wizard.partner_count, 1)
