@@ -5,10 +5,13 @@ from . import tier_definition
 from . import customer_approval_request
 from . import res_users
 from . import res_partner
+from . import res_partner_customer_file
+from . import account_move
 from . import customer_archive
 from . import customer_archive_communication
 from . import customer_archive_visit_rule
 from . import customer_archive_change_request
+from . import customer_trade_release
 from . import customer_archive_access_request
 from . import customer_archive_loan
 from . import customer_archive_loan_extension

@@ -88,6 +88,30 @@ class CustomerArchive(models.Model):
         ("partner_unique", "UNIQUE(partner_id)", "A customer has one dossier."),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A customer has one dossier, opened with the customer: creating the dossier of a
+        customer that has one (a data file, an import of dossiers) fills in that one."""
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", [vals.get("partner_id") for vals in vals_list])])
+            .grouped("partner_id")
+        )
+        ids = []
+        new_vals = []
+        for vals in vals_list:
+            archive = existing.get(self.env["res.partner"].browse(vals.get("partner_id")))
+            if archive:
+                archive = self.browse(archive.id)
+                archive.write({key: value for key, value in vals.items() if key != "partner_id"})
+                ids.append(archive.id)
+            else:
+                new_vals.append(vals)
+                ids.append(None)
+        created = iter(super().create(new_vals).ids) if new_vals else iter(())
+        return self.browse([archive_id or next(created) for archive_id in ids])
+
     def _workflow_frozen_records(self):
         return self
 
@@ -173,3 +197,17 @@ class CustomerArchive(models.Model):
         )
         admin = self.env.ref("base.user_admin")
         return schedule_activity_once(stale, activity_type, lambda a: (a.user_id or admin).id)
+
+    @api.model
+    def _cron_visit_reminder(self):
+        """Daily: the salesperson of each approved customer behind its visit plan (拜访制度)
+        gets one activity, until he has done it."""
+        activity_type = self.env.ref("customer_archive.mail_activity_type_visit_due")
+        behind = self.search(
+            [
+                ("visit_overdue", "=", True),
+                ("archive_state", "=", "approved"),
+                ("user_id", "!=", False),
+            ]
+        )
+        return schedule_activity_once(behind, activity_type, lambda archive: archive.user_id.id)

@@ -46,6 +46,8 @@ PROTECTED_FIELDS = (
     "credit_grade",
     "credit_limit",
     "property_payment_term_id",
+    # Whose statements and group credit a customer falls under: the managers' to decide.
+    "head_office_id",
 )
 ARCHIVE_READERS = (
     "sales_team.group_sale_salesman,account.group_account_invoice,"
@@ -109,11 +111,20 @@ class ResPartner(models.Model):
 
     @api.depends("archive_ids")
     def _compute_archive_id(self):
+        # The customer's dossier, also once it is archived (it is reopened, never doubled).
+        archives = (
+            self.env["customer.archive"]
+            .with_context(active_test=False)
+            .search_fetch(
+                [("partner_id", "in", self.ids)], ["partner_id", "active", "customer_category"]
+            )
+            .grouped("partner_id")
+        )
         for partner in self:
-            partner.archive_id = partner.archive_ids[:1]
+            partner.archive_id = archives.get(partner, self.env["customer.archive"])
 
     def _compute_visit_overdue(self):
-        archives = self.archive_ids
+        archives = self.archive_id.filtered("active")
         overdue = archives.filtered_domain(archives._overdue_domain()).partner_id
         for partner in self:
             partner.visit_overdue = partner in overdue
@@ -218,9 +229,7 @@ class ResPartner(models.Model):
                     vals["archive_state"] = "draft"
                     vals["user_id"] = vals.get("user_id") or self.env.uid
         partners = super().create(vals_list)
-        partners.filtered(
-            lambda p: not p.parent_id and p.customer_rank and not p.customer_code
-        )._assign_customer_code()
+        partners._ensure_customer_file()
         return partners
 
     def write(self, vals):
@@ -240,7 +249,11 @@ class ResPartner(models.Model):
                         fields=labels,
                     )
                 )
-        return super().write(vals)
+        result = super().write(vals)
+        if "customer_rank" in vals or "parent_id" in vals:
+            # A partner that becomes a commercial customer gets its code and dossier.
+            self._ensure_customer_file()
+        return result
 
     def _workflow_pass(self, model_wide=False):
         return workflow_pass(self, model_wide=model_wide)
@@ -266,20 +279,6 @@ class ResPartner(models.Model):
         if names:
             workflow_refuse(self, names)
 
-    def _next_customer_code(self):
-        self.ensure_one()
-        return (
-            self.env["ir.sequence"]
-            .sudo()
-            .with_company(self.company_id or self.env.company)
-            .next_by_code("customer_archive.customer_code")
-        )
-
-    def _assign_customer_code(self):
-        # The code is the system's to give, also on customers a salesperson registers.
-        for partner in self.sudo():
-            partner.customer_code = partner._next_customer_code()
-
     def action_submit_customer(self):
         """Submit the application (新增客户申请) to the sales manager."""
         for partner in self:
@@ -296,12 +295,9 @@ class ResPartner(models.Model):
         return True
 
     def _tier_approved(self):
-        for partner in self:
-            vals = {"archive_state": "approved"}
-            if not partner.customer_code:
-                vals["customer_code"] = partner._next_customer_code()
-            partner._tier_write(vals)
-        self.sudo()._ensure_archive()
+        self._tier_write({"archive_state": "approved"})
+        # Also an application registered without the customer rank becomes a customer file.
+        self.sudo()._open_customer_file()
 
     def _check_allow_write_under_validation(self, vals):
         # Under review the application's protected data is frozen; contact details are not.
@@ -339,9 +335,12 @@ class ResPartner(models.Model):
             self.archive_state = "closed"
 
     def _ensure_archive(self):
-        """Open a dossier for the commercial partners that have none yet."""
-        missing = self.commercial_partner_id.filtered(lambda p: not p.archive_ids)
-        return self.env["customer.archive"].create([{"partner_id": p.id} for p in missing])
+        """Open a dossier for the commercial partners that have none yet (an archived
+        dossier is kept: the customer has one dossier)."""
+        missing = self.commercial_partner_id.filtered(lambda p: not p.archive_id)
+        return self.env["customer.archive"].create(
+            [{"partner_id": p.id, "active": p.active} for p in missing]
+        )
 
     def action_open_archive(self):
         self.ensure_one()

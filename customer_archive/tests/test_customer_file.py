@@ -113,3 +113,15 @@ class TestCustomerFile(CustomerArchiveCase):
         self.assertEqual(manufacturing.name, "制造业")
         software = self.env.ref("customer_archive.industry_gbt4754_65").with_context(lang="zh_CN")
         self.assertEqual(software.full_name, "I65 软件和信息技术服务业")
+
+    def test_name_search_by_short_name_and_code(self):
+        customer = self._customer(name="上海华东机电设备有限公司", short_name="华机电")
+        for term in ("华机电", customer.customer_code):
+            with self.subTest(term=term):
+                found = [
+                    partner_id
+                    for partner_id, _name in self.env["res.partner"]
+                    .with_user(self.salesman)
+                    .name_search(term)
+                ]
+                self.assertIn(customer.id, found)

@@ -91,7 +91,8 @@ class TestCustomerApplicationTiers(CustomerArchiveCase):
         self.assertEqual(customer.archive_state, "draft")
         self.assertEqual(customer.validation_status, "rejected")
         self.assertEqual(customer.review_ids.comment, "缺营业执照")
-        self.assertFalse(customer.archive_id)
+        # Filed from the start (code and dossier), the application still cannot trade.
+        self.assertEqual(customer.archive_id.archive_state, "draft")
         # The salesperson completes the application and submits it again: a new round.
         customer.write({"vat": "91330106MA2B0Q6X1C", "country_id": self.env.ref("base.cn").id})
         customer.action_submit_customer()

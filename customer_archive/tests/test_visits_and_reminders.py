@@ -60,3 +60,17 @@ class TestVisitsAndReminders(CustomerArchiveCase):
             self.assertIn(self.archive, reminded)
             self.assertEqual(self.archive.activity_ids.user_id, self.salesman)
             self.assertFalse(Archive._cron_review_reminder() & self.archive, "reminded once only")
+
+    def test_visit_reminder_raised_once(self):
+        activity_type = self.env.ref("customer_archive.mail_activity_type_visit_due")
+        Archive = self.env["customer.archive"]
+        self.assertIn(self.archive, Archive._cron_visit_reminder())
+        self.assertEqual(Archive._cron_visit_reminder(), Archive, "not twice while open")
+        activity = self.archive.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        self.assertEqual(activity.user_id, self.salesman)
+        # A customer that has been visited as planned is not reminded.
+        self._visit(1)
+        self._visit(2)
+        activity.action_feedback(feedback="已拜访")
+        self.archive.invalidate_recordset(["visit_overdue"])
+        self.assertNotIn(self.archive, Archive._cron_visit_reminder())

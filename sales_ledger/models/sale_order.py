@@ -250,7 +250,7 @@ class SaleOrder(models.Model):
         if error:
             return error
         customer = self.partner_id.commercial_partner_id
-        if customer.archive_state in ("draft", "blocked"):
+        if customer.archive_state == "draft":
             return self.env._(
                 "Customer %(customer)s is %(state)s in the customer file; the order cannot be "
                 "confirmed until the customer is approved.",
@@ -259,4 +259,8 @@ class SaleOrder(models.Model):
                     customer.archive_state
                 ],
             )
-        return self._quotation_approval_error()
+        # Blocked and closed customers: only with a trade release in force.
+        return (
+            customer._trade_stop_message(self.env._("the order"))
+            or self._quotation_approval_error()
+        )

@@ -1,4 +1,4 @@
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -259,5 +259,27 @@ class TestOrderCustomerCheck(SalesLedgerCommon):
         with self.assertRaises(UserError):
             order.action_confirm()
         self.customer.sudo().archive_state = "approved"
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+
+    def test_closed_customer_needs_a_trade_release(self):
+        self.customer.sudo().action_close_customer()
+        order = self._create_order()
+        with self.assertRaisesRegex(UserError, "trade release"):
+            order.action_confirm()
+        release = (
+            self.env["customer.trade.release"]
+            .with_user(self.salesman)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "reason": "客户补签还款协议，特批最后一批交货",
+                    "date_until": fields.Date.today(),
+                }
+            )
+        )
+        release.action_submit()
+        tier_decide(release, self.sales_manager)
+        self.assertEqual(release.state, "approved")
         order.action_confirm()
         self.assertEqual(order.state, "sale")

@@ -17,6 +17,20 @@ class ResPartner(models.Model):
         help="How often the customer receives a statement. Monthly-settlement customers "
         "receive one every month whatever this says.",
     )
+    consolidate_statements = fields.Boolean(
+        "Consolidated Statements",
+        tracking=True,
+        help="A head office receives one statement for itself and its branches (合并对账).",
+    )
+    statement_partner_id = fields.Many2one(
+        "res.partner",
+        "Statement Customer",
+        compute="_compute_statement_partner_id",
+        store=True,
+        index=True,
+        help="The customer whose statement includes this partner's documents: its head "
+        "office when that consolidates the statements of its branches.",
+    )
     statement_ids = fields.One2many("sales.statement", "partner_id", "Statements")
     statement_count = fields.Integer(compute="_compute_statement_count")
     credit_override_ids = fields.One2many("sales.credit.override", "partner_id")
@@ -43,6 +57,17 @@ class ResPartner(models.Model):
     def _compute_company_currency_id(self):
         for partner in self:
             partner.company_currency_id = self.env.company.currency_id
+
+    @api.depends(
+        "commercial_partner_id.head_office_id.consolidate_statements",
+        "commercial_partner_id.head_office_id",
+    )
+    def _compute_statement_partner_id(self):
+        for partner in self:
+            head = partner.commercial_partner_id.head_office_id
+            partner.statement_partner_id = (
+                head if head.consolidate_statements else partner.commercial_partner_id
+            )
 
     def _compute_statement_count(self):
         counts = dict(

@@ -23,11 +23,12 @@ class SaleOrder(models.Model):
                 blocks, warnings = order._credit_policy_issues()
                 order.credit_policy_warning = "\n".join(blocks + warnings) or False
 
-    def _credit_exposure(self):
-        """Open receivables and the largest overdue days of the order's customer in
-        the order's company: one grouped query."""
+    def _credit_exposure(self, customers=None):
+        """Open receivables and the largest overdue days of the order's customer (or of
+        the commercial ``customers``, e.g. a head office and its branches) in the order's
+        company: one grouped query."""
         self.ensure_one()
-        partner = self.partner_id.commercial_partner_id
+        customers = customers or self.partner_id.commercial_partner_id
         today = fields.Date.context_today(self)
         self.env["account.move.line"].flush_model()
         rows = self.env.execute_query(
@@ -41,11 +42,11 @@ class SaleOrder(models.Model):
                   JOIN res_partner p ON p.id = aml.partner_id
                  WHERE aml.parent_state = 'posted' AND aml.company_id = %(company)s
                    AND acc.account_type = 'asset_receivable' AND aml.reconciled IS NOT TRUE
-                   AND p.commercial_partner_id = %(partner)s
+                   AND p.commercial_partner_id IN %(partners)s
                 """,
                 today=today,
                 company=self.company_id.id,
-                partner=partner.id,
+                partners=tuple(customers.ids),
             )
         )
         open_receivable, overdue_days = rows[0]
@@ -53,7 +54,7 @@ class SaleOrder(models.Model):
             [
                 ("id", "!=", self._origin.id or 0),
                 ("company_id", "=", self.company_id.id),
-                ("partner_id.commercial_partner_id", "=", partner.id),
+                ("partner_id.commercial_partner_id", "in", customers.ids),
                 ("state", "=", "sale"),
                 ("order_line.untaxed_amount_to_invoice", ">", 0),
             ]
@@ -79,6 +80,26 @@ class SaleOrder(models.Model):
             return False
         return float_compare(open_receivable + to_invoice + this_order, 0.0, 2) <= 0
 
+    def _group_credit_issues(self, head, group, this_order):
+        """Blocking reason when the group of ``head`` goes past the head office's limit."""
+        currency = self.company_id.currency_id
+        group_receivable, group_to_invoice, _order, _days = self._credit_exposure(group)
+        total = group_receivable + group_to_invoice + this_order
+        if float_compare(total, head.credit_limit, precision_rounding=currency.rounding) <= 0:
+            return []
+        return [
+            self.env._(
+                "Group credit limit of head office %(head)s exceeded: open receivables and "
+                "orders not invoiced of the head office and its branches %(open)s + this order "
+                "%(order)s = %(total)s > limit %(limit)s.",
+                head=head.name,
+                open=currency.format(group_receivable + group_to_invoice),
+                order=currency.format(this_order),
+                total=currency.format(total),
+                limit=currency.format(head.credit_limit),
+            )
+        ]
+
     def _credit_policy_issues(self):
         """(blocking reasons, warnings) of the credit policy for this order."""
         self.ensure_one()
@@ -93,6 +114,13 @@ class SaleOrder(models.Model):
             blocks.append(self.env._("Customer %(name)s has credit grade C.", name=partner.name))
         limit = partner.credit_limit
         exposure = open_receivable + to_invoice + this_order
+        group = partner._customer_group()
+        head = group[:1]
+        if len(group) > 1 and head.credit_limit:
+            # The head office's limit covers the whole group (集团授信).
+            blocks += self._group_credit_issues(head, group, this_order)
+            if partner == head:
+                limit = 0.0
         if limit and float_compare(exposure, limit, precision_rounding=currency.rounding) > 0:
             blocks.append(
                 self.env._(

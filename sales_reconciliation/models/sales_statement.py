@@ -277,7 +277,7 @@ class SalesStatement(models.Model):
             SQL("acc.account_type = 'asset_receivable'"),
         ]
         if partner_ids is not None:
-            conditions.append(SQL("p.commercial_partner_id = ANY(%s)", list(partner_ids)))
+            conditions.append(SQL("p.statement_partner_id = ANY(%s)", list(partner_ids)))
         return SQL(" AND ").join(conditions)
 
     @api.model
@@ -308,7 +308,7 @@ class SalesStatement(models.Model):
         self.env["account.move.line"].flush_model()
         self.env["account.move"].flush_model()
         self.env["account.partial.reconcile"].flush_model()
-        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        self.env["res.partner"].flush_model(["statement_partner_id"])
         # the balances read every item up to the end date; only the items of the
         # period are joined to their entry for its type
         query = SQL(
@@ -316,7 +316,7 @@ class SalesStatement(models.Model):
             SELECT balance.partner_id, balance.opening,
                    COALESCE(period.sales, 0), COALESCE(period.returns, 0),
                    COALESCE(period.receipts, 0), balance.closing
-              FROM (SELECT p.commercial_partner_id AS partner_id,
+              FROM (SELECT p.statement_partner_id AS partner_id,
                            COALESCE(SUM(aml.balance) FILTER (
                                WHERE aml.date < %(date_from)s), 0) AS opening,
                            SUM(aml.balance) AS closing,
@@ -325,8 +325,8 @@ class SalesStatement(models.Model):
                       JOIN account_account acc ON acc.id = aml.account_id
                       JOIN res_partner p ON p.id = aml.partner_id
                      WHERE %(where)s AND aml.date <= %(date_to)s
-                  GROUP BY p.commercial_partner_id) balance
-         LEFT JOIN (SELECT p.commercial_partner_id AS partner_id,
+                  GROUP BY p.statement_partner_id) balance
+         LEFT JOIN (SELECT p.statement_partner_id AS partner_id,
                            COALESCE(SUM(aml.balance) FILTER (
                                WHERE m.move_type IN %(sales)s), 0) AS sales,
                            COALESCE(-SUM(aml.balance) FILTER (
@@ -339,7 +339,7 @@ class SalesStatement(models.Model):
                       JOIN account_account acc ON acc.id = aml.account_id
                       JOIN res_partner p ON p.id = aml.partner_id
                      WHERE %(where)s AND aml.date BETWEEN %(date_from)s AND %(date_to)s
-                  GROUP BY p.commercial_partner_id) period
+                  GROUP BY p.statement_partner_id) period
                 ON period.partner_id = balance.partner_id
              WHERE balance.activity > 0 OR ROUND(balance.closing, %(digits)s) != 0
             """,
@@ -376,7 +376,7 @@ class SalesStatement(models.Model):
         those reconciled by entries dated after ``date_to``."""
         return SQL(
             """
-            SELECT p.commercial_partner_id AS partner_id, aml.id, aml.date, aml.date_maturity,
+            SELECT p.statement_partner_id AS partner_id, aml.id, aml.date, aml.date_maturity,
                    aml.amount_residual + COALESCE(later.amount, 0) AS residual
               FROM account_move_line aml
               JOIN account_account acc ON acc.id = aml.account_id
@@ -396,6 +396,7 @@ class SalesStatement(models.Model):
         ``date_to`` in buckets by due date. The buckets add up to the balance."""
         self.env["account.move.line"].flush_model()
         self.env["account.partial.reconcile"].flush_model()
+        self.env["res.partner"].flush_model(["statement_partner_id"])
         query = SQL(
             """
             SELECT open.partner_id, %(columns)s
@@ -416,7 +417,7 @@ class SalesStatement(models.Model):
         date order, with their residual at ``date_to`` and the invoiced quantity."""
         query = SQL(
             """
-            SELECT p.commercial_partner_id, aml.id, aml.date, aml.move_id, m.name, m.move_type,
+            SELECT p.statement_partner_id, aml.id, aml.date, aml.move_id, m.name, m.move_type,
                    m.invoice_origin, COALESCE(NULLIF(m.ref, ''), aml.name), aml.date_maturity,
                    aml.balance, aml.currency_id, aml.amount_currency,
                    aml.amount_residual + COALESCE(later.amount, 0),
@@ -429,7 +430,7 @@ class SalesStatement(models.Model):
               JOIN res_partner p ON p.id = aml.partner_id
          LEFT JOIN (%(later)s) later ON later.id = aml.id
              WHERE %(where)s AND aml.date BETWEEN %(date_from)s AND %(date_to)s
-          ORDER BY p.commercial_partner_id, aml.date, m.name, aml.id
+          ORDER BY p.statement_partner_id, aml.date, m.name, aml.id
             """,
             later=self._later_reconciled(company, date_to),
             where=self._receivable_where(company, partner_ids),
@@ -448,9 +449,10 @@ class SalesStatement(models.Model):
         currency) of confirmed orders, per commercial partner."""
         self.env["sale.order.line"].flush_model()
         self.env["sale.order"].flush_model()
+        self.env["res.partner"].flush_model(["statement_partner_id"])
         query = SQL(
             """
-            SELECT p.commercial_partner_id,
+            SELECT p.statement_partner_id,
                    SUM((sol.qty_delivered - sol.qty_invoiced) * sol.price_reduce_taxexcl
                        / COALESCE(NULLIF(so.currency_rate, 0), 1))
               FROM sale_order_line sol
@@ -458,8 +460,8 @@ class SalesStatement(models.Model):
               JOIN res_partner p ON p.id = so.partner_id
              WHERE so.state = 'sale' AND so.company_id = %s
                AND sol.qty_delivered > sol.qty_invoiced
-               AND p.commercial_partner_id = ANY(%s)
-          GROUP BY p.commercial_partner_id
+               AND p.statement_partner_id = ANY(%s)
+          GROUP BY p.statement_partner_id
             """,
             company.id,
             list(partner_ids),
@@ -637,7 +639,8 @@ class SalesStatement(models.Model):
         company = self.env.company
         partner_ids = None
         if partners is not None:
-            partner_ids = set(partners.commercial_partner_id.ids)
+            # A branch of a head office that consolidates is in its head office's statement.
+            partner_ids = set(partners.statement_partner_id.ids)
         figures_by_partner = self._compute_figures(company, date_from, date_to, partner_ids)
         return (
             self.sudo()._store_figures(company, date_from, date_to, figures_by_partner).sudo(False)

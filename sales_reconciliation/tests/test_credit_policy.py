@@ -184,3 +184,25 @@ class TestCreditPolicy(StatementCommon):
         with form.order_line.new() as line:
             line.product_id = self.product
         self.assertIn("credit grade B", form.credit_policy_warning)
+
+    def test_head_office_limit_covers_its_branches(self):
+        head = self.env["res.partner"].create(
+            {"name": "华东集团总公司", "is_company": True, "customer_rank": 1}
+        )
+        branches = self.env["res.partner"].create(
+            [
+                {"name": f"华东集团{city}分公司", "is_company": True, "customer_rank": 1}
+                for city in ("苏州", "无锡")
+            ]
+        )
+        branches.head_office_id = head
+        head.credit_limit = 5000.0
+        self._invoice(branches[0], 3000.0, self.today, due=self.today + timedelta(days=30))
+        # 3000 open at the first branch + 1500 = 4500 <= 5000
+        self._order(branches[1], 1500.0).action_confirm()
+        # 3000 + 1500 confirmed not invoiced + 600 > 5000, for the head office as for a branch
+        for customer in (head, branches[1]):
+            with self.assertRaisesRegex(UserError, "Group credit limit of head office"):
+                self._order(customer, 600.0).action_confirm()
+        # A customer outside the group is not concerned.
+        self._order(self.customer, 600.0).action_confirm()

@@ -1,2 +1,3 @@
 from . import sales_statement_generate
 from . import sales_ar_aging_wizard
+from . import customer_archive_handover

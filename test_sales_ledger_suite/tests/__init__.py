@@ -2,3 +2,4 @@ from . import test_customer_lifecycle
 from . import test_suite_security
 from . import test_translations
 from . import test_wheels
+from . import test_handover
