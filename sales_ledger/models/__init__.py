@@ -8,6 +8,7 @@ from . import sales_contract_dispute
 from . import sale_order
 from . import sale_order_line
 from . import account_move
+from . import sales_ledger_year
 from . import sales_ledger_period
 from . import sales_ledger_line
 from . import sales_ledger_anomaly

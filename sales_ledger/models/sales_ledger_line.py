@@ -20,6 +20,9 @@ class SalesLedgerLine(models.Model):
     ledger_number = fields.Integer(
         "Ledger No.", readonly=True, help="Gap-free number per company and year."
     )
+    ledger_year = fields.Integer(
+        readonly=True, help="Year of the numbering: the year of the period."
+    )
     date = fields.Date(readonly=True, index=True)
     move_id = fields.Many2one("account.move", "Invoice", readonly=True, index=True)
     move_line_id = fields.Many2one("account.move.line", "Invoice Line", readonly=True, index=True)
@@ -44,6 +47,11 @@ class SalesLedgerLine(models.Model):
             "move_line_uniq",
             "UNIQUE(move_line_id)",
             "An invoice line appears in one sales ledger period only.",
+        ),
+        (
+            "ledger_number_uniq",
+            "UNIQUE(company_id, ledger_year, ledger_number)",
+            "A ledger number is given once per company and year.",
         ),
     )
 
