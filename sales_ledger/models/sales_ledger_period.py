@@ -254,8 +254,10 @@ class SalesLedgerPeriod(models.Model):
                 )
         self.env["account.move"].flush_model()
         self.env["account.move.line"].flush_model()
-        self.env["sale.order"].flush_model(["contract_id"])
-        self.env["res.partner"].flush_model(["archive_state"])
+        self.env["sale.order"].flush_model(["contract_id", "team_id"])
+        self.env["res.partner"].flush_model(["archive_state", "sales_region_id", "phone", "mobile"])
+        self.env["product.product"].flush_model(["default_code", "standard_price"])
+        self.env["product.template"].flush_model(["sales_specification", "list_price"])
         self.flush_model()
         self.env["sales.ledger.line"].flush_model()
         self.env["sales.ledger.anomaly"].flush_model()
@@ -285,12 +287,17 @@ class SalesLedgerPeriod(models.Model):
                 """
             INSERT INTO sales_ledger_line (
                 period_id, company_id, ledger_year, date, move_id, move_line_id, partner_id,
-                user_id,
-                product_id, name, quantity, uom_id, price_unit, amount_untaxed, amount_tax,
+                contact_id, contact_phone, user_id, region_id, team_id,
+                product_id, product_code, specification, name, quantity, uom_id, price_unit,
+                amount_untaxed, amount_tax,
                 amount_total, sale_order_id, contract_id, is_late_entry,
                 create_uid, create_date, write_uid, write_date)
             SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.move_id, aml.id,
-                   am.commercial_partner_id, am.invoice_user_id, aml.product_id, aml.name,
+                   am.commercial_partner_id, am.partner_id,
+                   COALESCE(contact.phone, contact.mobile, customer.phone, customer.mobile),
+                   am.invoice_user_id, customer.sales_region_id, COALESCE(am.team_id, so.team_id),
+                   aml.product_id, pp.default_code,
+                   COALESCE(NULLIF(pt.sales_specification, ''), spec.value), aml.name,
                    amounts.qty, aml.product_uom_id,
                    CASE WHEN amounts.qty = 0 THEN 0
                         ELSE ROUND(amounts.untaxed / amounts.qty, 6) END,
@@ -314,6 +321,22 @@ class SalesLedgerPeriod(models.Model):
                      WHERE rel.invoice_line_id = aml.id
               ) link ON TRUE
               LEFT JOIN sale_order so ON so.id = link.order_id
+              JOIN res_partner customer ON customer.id = am.commercial_partner_id
+              LEFT JOIN res_partner contact ON contact.id = am.partner_id
+              LEFT JOIN product_product pp ON pp.id = aml.product_id
+              LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
+              LEFT JOIN LATERAL (
+                    -- the variant's attribute values, e.g. "红色, XL"
+                    SELECT STRING_AGG(COALESCE(pav.name ->> %(lang)s, pav.name ->> 'en_US'),
+                                      ', ' ORDER BY pa.sequence, pa.id) AS value
+                      FROM product_variant_combination pvc
+                      JOIN product_template_attribute_value ptav
+                        ON ptav.id = pvc.product_template_attribute_value_id
+                      JOIN product_attribute_value pav
+                        ON pav.id = ptav.product_attribute_value_id
+                      JOIN product_attribute pa ON pa.id = pav.attribute_id
+                     WHERE pvc.product_product_id = aml.product_id
+              ) spec ON aml.product_id IS NOT NULL
              WHERE aml.company_id = %(company)s
                AND aml.parent_state = 'posted'
                AND aml.display_type = 'product'
@@ -343,6 +366,8 @@ class SalesLedgerPeriod(models.Model):
                 date_from=self.date_from,
                 date_to=self.date_to,
                 year=self.date_from.year,
+                # the names in the ledger are in the company's language, whoever generates
+                lang=self.company_id.partner_id.lang or self.env.lang or "en_US",
                 uid=self.env.uid,
             )
         )

@@ -41,6 +41,9 @@ class TestSalesLedgerReports(SalesLedgerCommon, HttpCase):
         )
         self.assertIn(self.customer.name, html)
         self.assertIn("2025-01", html)
+        # one subtotal per day, then the month's total and the summaries
+        self.assertEqual(html.count('<tr class="fst-italic">'), 2)
+        self.assertIn(self.team.name, html)
         pdf, _fmt = report.with_context(force_report_rendering=True)._render_qweb_pdf(
             report.report_name, self.period.ids
         )
@@ -51,11 +54,37 @@ class TestSalesLedgerReports(SalesLedgerCommon, HttpCase):
         content, fmt = report._render(report.report_name, self.period.ids)
         self.assertEqual(fmt, "xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).active
+        header = next(sheet.iter_rows(min_row=3, max_row=3, values_only=True))
+        self.assertEqual(
+            header[:12],
+            (
+                "Ledger No.",
+                "Date",
+                "Invoice",
+                "Customer",
+                "Contact",
+                "Phone",
+                "Salesperson",
+                "Sales Region",
+                "Sales Channel",
+                "Product Code",
+                "Product",
+                "Specification / Model",
+            ),
+        )
         rows = list(sheet.iter_rows(min_row=4, values_only=True))
-        self.assertEqual([row[0] for row in rows[:2]], [1, 2])
+        # a line and the subtotal of its day, twice, then the month's total
+        self.assertEqual([row[0] for row in rows[:5:2]], [1, 2, "Total of the month"])
         self.assertEqual(rows[0][3], self.customer.name)
-        self.assertEqual(rows[1][11], -100.0)
-        self.assertAlmostEqual(rows[2][13], 1150.0 - 115.0)
+        self.assertEqual(rows[0][9], self.product.default_code or "")
+        self.assertEqual(rows[1][0], "Subtotal of the day 2025-01-10")
+        self.assertEqual(rows[1][15], 1000.0)
+        self.assertEqual(rows[2][15], -100.0)
+        self.assertAlmostEqual(rows[4][17], 1150.0 - 115.0)
+        # the summary per region and per channel
+        labels = [row[0] for row in rows[5:]]
+        self.assertIn("Sales Region", labels)
+        self.assertIn("Sales Channel", labels)
 
     def test_contract_ledger_xlsx(self):
         report = self.env.ref("sales_ledger.action_report_sales_contract_xlsx")

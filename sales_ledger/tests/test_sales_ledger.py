@@ -211,7 +211,7 @@ class TestSalesLedger(SalesLedgerCommon):
         for day in range(1, 21):
             self._invoice(f"2025-01-{day:02d}")
         self.env.invalidate_all()
-        with self.assertQueryCount(18):
+        with self.assertQueryCount(22):
             self.january.action_generate_lines()
         self.assertEqual(len(self.january.line_ids), 20)
 
@@ -280,3 +280,73 @@ class TestSalesLedger(SalesLedgerCommon):
         self.assertEqual(missing.move_id, lost)
         self.assertTrue(missing.blocking)
         self.assertFalse(self.january.line_ids)
+
+    def test_lines_carry_the_regulation_columns(self):
+        """000: 规格、型号, 销售区域, 销售渠道 and the buyer's contact on every line."""
+        shanghai = self.env.ref("base.state_cn_SH")
+        self.customer.state_id = shanghai
+        self.assertEqual(
+            self.customer.sales_region_id, self.env.ref("sales_ledger.sales_region_east")
+        )
+        contact = self.env["res.partner"].create(
+            {"name": "王经理", "parent_id": self.customer.id, "phone": "021-62345678"}
+        )
+        color = self.env["product.attribute"].create(
+            {"name": "颜色", "value_ids": [Command.create({"name": "红色"})]}
+        )
+        size = self.env["product.attribute"].create(
+            {"name": "尺寸", "value_ids": [Command.create({"name": "XL"})]}
+        )
+        template = self.env["product.template"].create(
+            {
+                "name": "工作服",
+                "default_code": "GZF-01",
+                "list_price": 100.0,
+                "attribute_line_ids": [
+                    Command.create(
+                        {"attribute_id": color.id, "value_ids": [Command.set(color.value_ids.ids)]}
+                    ),
+                    Command.create(
+                        {"attribute_id": size.id, "value_ids": [Command.set(size.value_ids.ids)]}
+                    ),
+                ],
+            }
+        )
+        variant = template.product_variant_id
+        self.product.product_tmpl_id.sales_specification = "YJ-200 型 380V"
+        by_variant = self._invoice("2025-01-10", amount=100.0, product=variant, partner=contact)
+        by_variant.team_id = self.team
+        by_field = self._invoice("2025-01-11")
+        self.january.action_generate_lines()
+        line = self.january.line_ids.filtered(lambda line: line.move_id == by_variant)
+        self.assertRecordValues(
+            line,
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "contact_id": contact.id,
+                    "contact_phone": "021-62345678",
+                    "region_id": self.env.ref("sales_ledger.sales_region_east").id,
+                    "team_id": self.team.id,
+                    "product_code": "GZF-01",
+                    "specification": "红色, XL",
+                }
+            ],
+        )
+        other = self.january.line_ids.filtered(lambda line: line.move_id == by_field)
+        self.assertEqual(other.specification, "YJ-200 型 380V")
+        self.assertEqual(other.contact_id, self.customer)
+
+    def test_region_is_configurable(self):
+        region = self.env["sales.region"].create(
+            {"name": "长三角", "state_ids": [Command.set(self.env.ref("base.state_cn_JS").ids)]}
+        )
+        self.other_customer.state_id = self.env.ref("base.state_cn_JS")
+        self.assertIn(
+            self.other_customer.sales_region_id,
+            region | self.env.ref("sales_ledger.sales_region_east"),
+        )
+        self.other_customer.sales_region_id = region  # set by hand
+        self.assertEqual(self.other_customer.sales_region_id, region)
+        with self.assertRaises(AccessError):
+            self.env["sales.region"].with_user(self.salesman).create({"name": "西部"})
