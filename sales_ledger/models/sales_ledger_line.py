@@ -25,7 +25,8 @@ class SalesLedgerLine(models.Model):
     )
     date = fields.Date(readonly=True, index=True)
     move_id = fields.Many2one("account.move", "Invoice", readonly=True, index=True)
-    move_line_id = fields.Many2one("account.move.line", "Invoice Line", readonly=True, index=True)
+    # (indexed by its unique constraint)
+    move_line_id = fields.Many2one("account.move.line", "Invoice Line", readonly=True)
     move_type = fields.Selection(related="move_id.move_type", string="Document Type")
     partner_id = fields.Many2one("res.partner", "Customer", readonly=True, index=True)
     contact_id = fields.Many2one(

@@ -262,12 +262,14 @@ class SalesLedgerPeriod(models.Model):
         self.env["sales.ledger.line"].flush_model()
         self.env["sales.ledger.anomaly"].flush_model()
         for period in self.sorted("date_from"):
-            period._generate_lines()
+            later = period._later_months()
+            period._generate_lines(later)
+            period._renumber_later_months(later)
         years = {}
         for period in self:
             years.setdefault((period.company_id, period.date_from.year), period)
         for period in years.values():
-            period._renumber_year()
+            period._store_last_number()
         for period in self:
             period._detect_anomalies()
         with self._workflow_pass():
@@ -277,11 +279,25 @@ class SalesLedgerPeriod(models.Model):
         self.invalidate_recordset(["line_ids", "anomaly_ids"])
         return True
 
-    def _generate_lines(self):
+    def _generate_lines(self, later):
+        """Insert the lines of the month, numbered after the earlier months of the year;
+        ``later``: the later months, whose numbers are given back."""
         self.ensure_one()
         cr = self.env.cr
         cr.execute(SQL("DELETE FROM sales_ledger_anomaly WHERE period_id = %s", self.id))
         cr.execute(SQL("DELETE FROM sales_ledger_line WHERE period_id = %s", self.id))
+        # Numbers are unique per company and year, checked row by row: the later months give
+        # theirs back before this month takes its own (they are renumbered after it).
+        cr.execute(
+            SQL(
+                """
+            UPDATE sales_ledger_line
+               SET ledger_number = NULL
+             WHERE period_id IN %(later)s AND ledger_number IS NOT NULL
+                """,
+                later=tuple(later.ids) or (0,),
+            )
+        )
         cr.execute(
             SQL(
                 """
@@ -290,7 +306,7 @@ class SalesLedgerPeriod(models.Model):
                 contact_id, contact_phone, user_id, region_id, team_id,
                 product_id, product_code, specification, name, quantity, uom_id, price_unit,
                 amount_untaxed, amount_tax,
-                amount_total, sale_order_id, contract_id, is_late_entry,
+                amount_total, sale_order_id, contract_id, is_late_entry, ledger_number,
                 create_uid, create_date, write_uid, write_date)
             SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.move_id, aml.id,
                    am.commercial_partner_id, am.partner_id,
@@ -303,6 +319,14 @@ class SalesLedgerPeriod(models.Model):
                         ELSE ROUND(amounts.untaxed / amounts.qty, 6) END,
                    amounts.untaxed, amounts.total - amounts.untaxed, amounts.total,
                    so.id, so.contract_id, aml.date < %(date_from)s,
+                   -- after the earlier months of the year: the month's documents by date,
+                   -- then its late entries
+                   (SELECT COALESCE(MAX(numbered.ledger_number), 0)
+                      FROM sales_ledger_line numbered
+                     WHERE numbered.company_id = %(company)s
+                       AND numbered.ledger_year = %(year)s)
+                   + ROW_NUMBER() OVER (
+                         ORDER BY aml.date < %(date_from)s, aml.date, am.name, aml.id),
                    %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
               FROM account_move_line aml
               JOIN account_move am ON am.id = aml.move_id
@@ -372,28 +396,26 @@ class SalesLedgerPeriod(models.Model):
             )
         )
 
-    def _renumber_year(self):
-        """Number the not-locked lines of the year after the locked ones, gap-free.
+    def _later_months(self):
+        """The other periods of the company later in the same year."""
+        self.ensure_one()
+        return self.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("date_from", ">", self.date_from),
+                ("date_from", "<", self._year_bounds()[1]),
+            ]
+        )
 
-        Periods are locked in month order, so locked numbers form the start of the year.
-        The caller holds the lock of the year (``_lock_years``).
+    def _renumber_later_months(self, later):
+        """Number the lines of the later months of the year after this one's, gap-free.
+
+        Periods are locked in month order: the later months are never locked. The caller
+        holds the lock of the year (``_lock_years``).
         """
         self.ensure_one()
-        params = {"company": self.company_id.id, "year": self.date_from.year}
-        # Unique per company and year, checked row by row: clear the numbers to give first.
-        self.env.cr.execute(
-            SQL(
-                """
-            UPDATE sales_ledger_line l
-               SET ledger_number = NULL
-              FROM sales_ledger_period p
-             WHERE p.id = l.period_id AND p.state != 'locked'
-               AND l.company_id = %(company)s AND l.ledger_year = %(year)s
-               AND l.ledger_number IS NOT NULL
-                """,
-                **params,
-            )
-        )
+        if not later:
+            return
         self.env.cr.execute(
             SQL(
                 """
@@ -401,28 +423,40 @@ class SalesLedgerPeriod(models.Model):
                 SELECT COALESCE(MAX(l.ledger_number), 0) AS n
                   FROM sales_ledger_line l
                  WHERE l.company_id = %(company)s AND l.ledger_year = %(year)s
-                   AND l.ledger_number IS NOT NULL
             ), ranked AS (
                 SELECT l.id, ROW_NUMBER() OVER (
-                           ORDER BY p.date_from, l.is_late_entry, l.date, am.name, l.id) AS rn
+                           ORDER BY p.date_from, l.is_late_entry, l.date, am.name,
+                                    l.move_line_id) AS rn
                   FROM sales_ledger_line l
                   JOIN sales_ledger_period p ON p.id = l.period_id
                   LEFT JOIN account_move am ON am.id = l.move_id
-                 WHERE l.company_id = %(company)s AND l.ledger_year = %(year)s
-                   AND p.state != 'locked'
-            ), numbered AS (
-                UPDATE sales_ledger_line l
-                   SET ledger_number = base.n + ranked.rn
-                  FROM ranked, base
-                 WHERE l.id = ranked.id
-             RETURNING l.ledger_number
+                 WHERE l.period_id IN %(later)s
             )
-            UPDATE sales_ledger_year y
-               SET last_number = GREATEST(
-                       (SELECT n FROM base), (SELECT MAX(ledger_number) FROM numbered))
-             WHERE y.company_id = %(company)s AND y.year = %(year)s
+            UPDATE sales_ledger_line l
+               SET ledger_number = base.n + ranked.rn
+              FROM ranked, base
+             WHERE l.id = ranked.id
                 """,
-                **params,
+                company=self.company_id.id,
+                year=self.date_from.year,
+                later=tuple(later.ids),
+            )
+        )
+
+    def _store_last_number(self):
+        self.ensure_one()
+        self.env.cr.execute(
+            SQL(
+                """
+            UPDATE sales_ledger_year
+               SET last_number = (SELECT COALESCE(MAX(l.ledger_number), 0)
+                                    FROM sales_ledger_line l
+                                   WHERE l.company_id = %(company)s
+                                     AND l.ledger_year = %(year)s)
+             WHERE company_id = %(company)s AND year = %(year)s
+                """,
+                company=self.company_id.id,
+                year=self.date_from.year,
             )
         )
 

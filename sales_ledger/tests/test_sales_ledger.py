@@ -211,7 +211,7 @@ class TestSalesLedger(SalesLedgerCommon):
         for day in range(1, 21):
             self._invoice(f"2025-01-{day:02d}")
         self.env.invalidate_all()
-        with self.assertQueryCount(22):
+        with self.assertQueryCount(24):
             self.january.action_generate_lines()
         self.assertEqual(len(self.january.line_ids), 20)
 
