@@ -4,6 +4,7 @@ from . import crm_team
 from . import sales_region
 from . import res_partner
 from . import product_template
+from . import sales_contract_type
 from . import sales_contract
 from . import sales_contract_change
 from . import sales_contract_dispute

@@ -59,6 +59,13 @@ class SalesContract(models.Model):
         "Contract Number", required=True, copy=False, readonly=True, default="/", index="trigram"
     )
     title = fields.Char(required=True, tracking=True)
+    type_id = fields.Many2one(
+        "sales.contract.type",
+        "Contract Type",
+        tracking=True,
+        index="btree_not_null",
+        help="框架/单项/年度/服务…: configured in Sales Ledger › Configuration › Contract Types.",
+    )
     partner_id = fields.Many2one(
         "res.partner",
         "Customer",

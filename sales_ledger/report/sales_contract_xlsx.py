@@ -32,9 +32,12 @@ class SalesContractXlsx(models.AbstractModel):
             _("Changes"),
             _("Disputes"),
             _("Termination Reason"),
+            _("Termination Date"),
+            _("Contract Type"),
+            _("Collected Amount"),
         ]
         sheet.set_column(0, 3, 22)
-        sheet.set_column(4, 15, 14)
+        sheet.set_column(4, 18, 14)
         for col, title in enumerate(headers):
             sheet.write(0, col, title, header)
         states = dict(objs._fields["state"]._description_selection(self.env))
@@ -60,3 +63,7 @@ class SalesContractXlsx(models.AbstractModel):
             sheet.write_number(row, 13, len(contract.change_ids))
             sheet.write_number(row, 14, len(contract.dispute_ids))
             sheet.write_string(row, 15, contract.termination_reason or "")
+            if contract.termination_date:
+                sheet.write_datetime(row, 16, contract.termination_date, date_format)
+            sheet.write_string(row, 17, contract.type_id.name or "")
+            sheet.write_number(row, 18, contract.collected_amount, money)

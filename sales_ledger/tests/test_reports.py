@@ -19,12 +19,16 @@ class TestSalesLedgerReports(SalesLedgerCommon, HttpCase):
         cls._invoice("2025-01-10", amount=1000.0)
         cls._invoice("2025-01-12", amount=100.0, move_type="out_refund")
         cls.period.action_generate_lines()
-        cls.contract = cls._approved_contract(title="华东区年度供货合同")
+        cls.contract = cls._approved_contract(
+            title="华东区年度供货合同",
+            type_id=cls.env.ref("sales_ledger.sales_contract_type_annual").id,
+        )
 
     def test_contract_ledger_pdf(self):
         report = self.env.ref("sales_ledger.action_report_sales_contract")
         html = report._render_qweb_html(report.report_name, self.contract.ids)[0].decode()
         self.assertIn("华东区年度供货合同", html)
+        self.assertIn(self.contract.type_id.name, html)
         self.assertIn(self.contract.name, html)
         pdf, fmt = report.with_context(force_report_rendering=True)._render_qweb_pdf(
             report.report_name, self.contract.ids
@@ -95,3 +99,5 @@ class TestSalesLedgerReports(SalesLedgerCommon, HttpCase):
         self.assertEqual(rows[0][0], self.contract.name)
         self.assertEqual(rows[0][1], "华东区年度供货合同")
         self.assertEqual(rows[0][8], 10000.0)
+        self.assertEqual(rows[0][17], self.contract.type_id.name)
+        self.assertEqual(rows[0][18], 0.0)

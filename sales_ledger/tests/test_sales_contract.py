@@ -215,6 +215,20 @@ class TestSalesContract(SalesLedgerCommon):
         with self.assertRaises(AccessError):
             late.with_user(self.salesman).write({"overdue_reminded": False})
 
+    def test_contract_types_are_configurable(self):
+        annual = self.env.ref("sales_ledger.sales_contract_type_annual")
+        contract = self._create_contract(type_id=annual.id)
+        self.assertEqual(contract.type_id, annual)
+        maintenance = (
+            self.env["sales.contract.type"]
+            .with_user(self.contract_admin)
+            .create({"name": "维保合同", "code": "WB"})
+        )
+        contract.with_user(self.salesman).type_id = maintenance
+        self.assertEqual(contract.type_id, maintenance)
+        with self.assertRaises(AccessError):
+            self.env["sales.contract.type"].with_user(self.salesman).create({"name": "其他"})
+
     def test_performance_one_query_per_batch(self):
         contracts = (
             self._approved_contract() | self._approved_contract() | self._approved_contract()
