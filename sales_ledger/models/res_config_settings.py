@@ -19,3 +19,6 @@ class ResConfigSettings(models.TransientModel):
         group="base.group_user",
         help="Every employee reads and prints the monthly sales ledger (read-only).",
     )
+    sales_ledger_reviewer_id = fields.Many2one(
+        related="company_id.sales_ledger_reviewer_id", readonly=False
+    )

@@ -624,6 +624,40 @@ class SalesLedgerPeriod(models.Model):
                 )
         return True
 
+    @api.model
+    def _cron_month_end(self, days_before_end=3):
+        """Open the month of each company on its first day (with the missing earlier months
+        of the year), and remind the company's reviewer, once, in the last days of the
+        month to complete the month's ledger (每月月底完成归档)."""
+        today = fields.Date.context_today(self)
+        month = today.replace(day=1)
+        for company in self.env["res.company"].search([]):
+            period = self.search([("company_id", "=", company.id), ("date_from", "=", month)])
+            if not period:
+                period = self.create({"company_id": company.id, "date_from": month})
+                missing = period._missing_earlier_months()
+                if missing:
+                    self.create(
+                        [{"company_id": company.id, "date_from": first} for first in missing]
+                    )
+            reviewer = company.sales_ledger_reviewer_id
+            if (
+                reviewer
+                and period.state != "locked"
+                and today >= period.date_to - relativedelta(days=days_before_end)
+                and reviewer not in period.activity_ids.user_id
+            ):
+                period.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=period.date_to,
+                    summary=self.env._("Complete the sales ledger of %s", period.name),
+                    note=self.env._(
+                        "Generate the lines, clear the pre-review checks, then review and "
+                        "lock the month before its end."
+                    ),
+                    user_id=reviewer.id,
+                )
+
     def action_view_lines(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -350,3 +352,18 @@ class TestSalesLedger(SalesLedgerCommon):
         self.assertEqual(self.other_customer.sales_region_id, region)
         with self.assertRaises(AccessError):
             self.env["sales.region"].with_user(self.salesman).create({"name": "西部"})
+
+    def test_month_end_job_opens_the_month_and_reminds_once(self):
+        Period = self.env["sales.ledger.period"]
+        self.env.company.sales_ledger_reviewer_id = self.sales_manager
+        with freeze_time("2025-04-02"):
+            Period.sudo()._cron_month_end()
+        april = Period.search([("date_from", "=", "2025-04-01")])
+        self.assertTrue(april, "the month is opened")
+        self.assertTrue(Period.search([("date_from", "=", "2025-03-01")]), "with March")
+        self.assertFalse(april.activity_ids, "no reminder before the month's end")
+        with freeze_time("2025-04-29"):
+            Period.sudo()._cron_month_end()
+            Period.sudo()._cron_month_end()
+        self.assertEqual(april.activity_ids.user_id, self.sales_manager)
+        self.assertEqual(len(april.activity_ids), 1, "reminded once")
