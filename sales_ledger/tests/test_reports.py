@@ -91,13 +91,41 @@ class TestSalesLedgerReports(SalesLedgerCommon, HttpCase):
         self.assertIn("Sales Channel", labels)
 
     def test_contract_ledger_xlsx(self):
+        self.contract.action_activate()
+        self.env["sales.contract.change"].create(
+            {
+                "contract_id": self.contract.id,
+                "reason": "客户追加数量",
+                "content": "增加 5 台设备",
+                "amount_after": 15000.0,
+            }
+        )
+        self.env["sales.contract.dispute"].create(
+            {
+                "contract_id": self.contract.id,
+                "name": "交货延迟",
+                "cause": "物流延误",
+                "handling": "协商处理",
+                "result": "补发货物",
+            }
+        )
         report = self.env.ref("sales_ledger.action_report_sales_contract_xlsx")
         content, fmt = report._render(report.report_name, self.contract.ids)
         self.assertEqual(fmt, "xlsx")
-        sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).active
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        sheet = book.active
         rows = list(sheet.iter_rows(min_row=2, values_only=True))
         self.assertEqual(rows[0][0], self.contract.name)
         self.assertEqual(rows[0][1], "华东区年度供货合同")
         self.assertEqual(rows[0][8], 10000.0)
         self.assertEqual(rows[0][17], self.contract.type_id.name)
         self.assertEqual(rows[0][18], 0.0)
+        # the change log and the disputes in full, on their own sheets
+        changes = list(book["Contract Changes"].iter_rows(min_row=2, values_only=True))
+        self.assertEqual(
+            changes[0][:5],
+            (self.contract.name, "Change", changes[0][2], "客户追加数量", "增加 5 台设备"),
+        )
+        self.assertEqual(changes[0][5:7], (10000.0, 15000.0))
+        disputes = list(book["Contract Disputes"].iter_rows(min_row=2, values_only=True))
+        self.assertEqual(disputes[0][2:6], ("交货延迟", "物流延误", "协商处理", "补发货物"))
