@@ -19,6 +19,12 @@ class ResCompany(models.Model):
         default=30,
         help="An activity reminds the salesperson this many days before a contract ends.",
     )
+    sales_ledger_reviewer_id = fields.Many2one(
+        "res.users",
+        domain=[("share", "=", False)],
+        help="The department head reminded to review and lock the monthly sales ledger at the "
+        "end of each month (每月月底完成归档).",
+    )
 
     _sql_constraints = (
         (

@@ -41,10 +41,29 @@ class ResPartner(models.Model):
     settlement_approved_date = fields.Date(
         "Monthly Settlement Granted On", readonly=True, copy=False
     )
+    sales_region_id = fields.Many2one(
+        "sales.region",
+        compute="_compute_sales_region_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        help="Region of the sales ledger (销售区域); by default the region of the province.",
+    )
     sales_contract_ids = fields.One2many("sales.contract", "partner_id", "Sales Contracts")
     sales_contract_count = fields.Integer(
         "Contract Count", compute="_compute_sales_contract_count", compute_sudo=True
     )
+
+    @api.depends("state_id")
+    def _compute_sales_region_id(self):
+        regions = self.env["sales.region"].search([("state_ids", "in", self.state_id.ids)])
+        region_of = {
+            state: region for region in regions.sorted(reverse=True) for state in region.state_ids
+        }
+        for partner in self:
+            region = region_of.get(partner.state_id)
+            if region or not partner.sales_region_id:
+                partner.sales_region_id = region
 
     def _compute_sales_contract_count(self):
         self.sales_contract_count = 0

@@ -41,6 +41,7 @@ class SalesContract(models.Model):
         "termination_reason",
         "termination_date",
         "expiry_reminded",
+        "overdue_reminded",
     )
     # Once approved, amount, parties and dates change through an approved change only.
     _workflow_frozen_fields = (
@@ -58,6 +59,13 @@ class SalesContract(models.Model):
         "Contract Number", required=True, copy=False, readonly=True, default="/", index="trigram"
     )
     title = fields.Char(required=True, tracking=True)
+    type_id = fields.Many2one(
+        "sales.contract.type",
+        "Contract Type",
+        tracking=True,
+        index="btree_not_null",
+        help="框架/单项/年度/服务…: configured in Sales Ledger › Configuration › Contract Types.",
+    )
     partner_id = fields.Many2one(
         "res.partner",
         "Customer",
@@ -128,6 +136,17 @@ class SalesContract(models.Model):
     termination_reason = fields.Text(readonly=True, copy=False, tracking=True)
     termination_date = fields.Date(readonly=True, copy=False, tracking=True)
     expiry_reminded = fields.Boolean(copy=False, readonly=True)
+    overdue_reminded = fields.Boolean(
+        copy=False,
+        readonly=True,
+        help="The end date passed without full performance and the salesperson was alerted.",
+    )
+    collected_amount = fields.Monetary(
+        compute="_compute_performance",
+        store=True,
+        help="Payments received on the invoices of the linked orders, in the contract's "
+        "currency at the payment dates.",
+    )
     note = fields.Html("Notes")
 
     _sql_constraints = (
@@ -172,46 +191,99 @@ class SalesContract(models.Model):
         "sale_order_ids.order_line.price_reduce_taxinc",
         "sale_order_ids.order_line.invoice_lines.parent_state",
         "sale_order_ids.order_line.invoice_lines.price_total",
+        "sale_order_ids.order_line.invoice_lines.move_id.amount_residual",
+        "currency_id",
     )
     def _compute_performance(self):
-        """Delivered and invoiced amounts of the linked orders, in one query per batch."""
+        """Delivered, invoiced and collected amounts of the linked orders, read in one query
+        per batch and converted to the contract's currency at the date of each document (the
+        order, the invoice, the payment)."""
         ids = [contract_id for contract_id in self.ids if contract_id]
         figures = {}
         if ids:
-            self.env["sale.order"].flush_model(["contract_id", "state"])
+            self.env["sale.order"].flush_model(["contract_id", "state", "currency_id"])
             self.env["sale.order.line"].flush_model(
                 ["order_id", "qty_delivered", "price_reduce_taxinc", "display_type"]
             )
-            self.env["account.move.line"].flush_model(["parent_state", "price_total", "move_id"])
-            self.env["account.move"].flush_model(["move_type"])
+            self.env["account.move.line"].flush_model(
+                ["parent_state", "price_total", "move_id", "amount_residual_currency"]
+            )
+            self.env["account.move"].flush_model(["move_type", "currency_id", "invoice_date"])
+            self.env["account.partial.reconcile"].flush_model()
             rows = self.env.execute_query(
                 SQL(
                     """
-                SELECT so.contract_id,
-                       COALESCE(SUM(sol.qty_delivered * sol.price_reduce_taxinc), 0),
-                       COALESCE(SUM(inv.amount), 0)
-                  FROM sale_order so
-                  JOIN sale_order_line sol ON sol.order_id = so.id
-                  LEFT JOIN LATERAL (
-                        SELECT SUM(CASE WHEN am.move_type = 'out_refund'
-                                        THEN -aml.price_total ELSE aml.price_total END) AS amount
-                          FROM sale_order_line_invoice_rel rel
-                          JOIN account_move_line aml ON aml.id = rel.invoice_line_id
-                          JOIN account_move am ON am.id = aml.move_id
-                         WHERE rel.order_line_id = sol.id AND aml.parent_state = 'posted'
-                  ) inv ON TRUE
-                 WHERE so.contract_id IN %s AND so.state = 'sale' AND sol.display_type IS NULL
-                 GROUP BY so.contract_id
+                WITH orders AS (
+                    SELECT so.id, so.contract_id, so.currency_id, so.company_id,
+                           so.date_order::date AS date
+                      FROM sale_order so
+                     WHERE so.contract_id IN %(ids)s AND so.state = 'sale'
+                ), invoices AS (
+                    SELECT DISTINCT o.contract_id, o.company_id, am.id, am.move_type,
+                           am.currency_id, COALESCE(am.invoice_date, am.date) AS date
+                      FROM orders o
+                      JOIN sale_order_line sol ON sol.order_id = o.id
+                      JOIN sale_order_line_invoice_rel rel ON rel.order_line_id = sol.id
+                      JOIN account_move_line aml ON aml.id = rel.invoice_line_id
+                      JOIN account_move am ON am.id = aml.move_id
+                     WHERE aml.parent_state = 'posted'
+                )
+                -- delivered, in the order's currency at the order date
+                SELECT o.contract_id, 'delivered', o.currency_id, o.company_id, o.date,
+                       SUM(sol.qty_delivered * sol.price_reduce_taxinc)
+                  FROM orders o
+                  JOIN sale_order_line sol ON sol.order_id = o.id
+                 WHERE sol.display_type IS NULL
+                 GROUP BY 1, 3, 4, 5
+                UNION ALL
+                -- invoiced, in the invoice's currency at the invoice date
+                SELECT o.contract_id, 'invoiced', am.currency_id, o.company_id,
+                       COALESCE(am.invoice_date, am.date),
+                       SUM(CASE WHEN am.move_type = 'out_refund'
+                                THEN -aml.price_total ELSE aml.price_total END)
+                  FROM orders o
+                  JOIN sale_order_line sol ON sol.order_id = o.id
+                  JOIN sale_order_line_invoice_rel rel ON rel.order_line_id = sol.id
+                  JOIN account_move_line aml ON aml.id = rel.invoice_line_id
+                  JOIN account_move am ON am.id = aml.move_id
+                 WHERE aml.parent_state = 'posted' AND sol.display_type IS NULL
+                 GROUP BY 1, 3, 4, 5
+                UNION ALL
+                -- collected: the payments matched with those invoices' receivables, in the
+                -- invoice's currency at the payment date
+                SELECT inv.contract_id, 'collected', inv.currency_id, inv.company_id,
+                       apr.max_date,
+                       SUM(CASE WHEN inv.move_type = 'out_refund'
+                                THEN -apr.credit_amount_currency
+                                ELSE apr.debit_amount_currency END)
+                  FROM invoices inv
+                  JOIN account_move_line term ON term.move_id = inv.id
+                       AND term.display_type = 'payment_term'
+                  JOIN account_partial_reconcile apr
+                    ON (inv.move_type = 'out_invoice' AND apr.debit_move_id = term.id)
+                    OR (inv.move_type = 'out_refund' AND apr.credit_move_id = term.id)
+                 GROUP BY 1, 3, 4, 5
                     """,
-                    tuple(ids),
+                    ids=tuple(ids),
                 )
             )
-            figures = {row[0]: (row[1], row[2]) for row in rows}
+            for contract_id, kind, currency_id, company_id, date, amount in rows:
+                figures.setdefault(contract_id, []).append(
+                    (kind, currency_id, company_id, date, amount or 0.0)
+                )
+        Currency = self.env["res.currency"]
+        Company = self.env["res.company"]
         for contract in self:
-            delivered, invoiced = figures.get(contract.id, (0.0, 0.0))
+            currency = contract.currency_id or self.env.company.currency_id
+            totals = {"delivered": 0.0, "invoiced": 0.0, "collected": 0.0}
+            for kind, currency_id, company_id, date, amount in figures.get(contract.id, ()):
+                totals[kind] += Currency.browse(currency_id)._convert(
+                    amount, currency, Company.browse(company_id), date or fields.Date.today()
+                )
+            delivered, invoiced = totals["delivered"], totals["invoiced"]
             contract.delivered_amount = delivered
             contract.invoiced_amount = invoiced
-            currency = contract.currency_id or self.env.company.currency_id
+            contract.collected_amount = totals["collected"]
             if currency.is_zero(delivered) and currency.is_zero(invoiced):
                 contract.performance_status = "none"
             elif (
@@ -381,3 +453,38 @@ class SalesContract(models.Model):
                 )
             with contracts._workflow_pass():
                 contracts.expiry_reminded = True
+
+    @api.model
+    def _cron_overdue_performance(self):
+        """Alert the salesperson, once, of each running contract whose end date passed
+        without full performance."""
+        today = fields.Date.context_today(self)
+        contracts = self.search(
+            [
+                ("state", "=", "active"),
+                ("overdue_reminded", "=", False),
+                ("date_end", "!=", False),
+                ("date_end", "<", today),
+                ("performance_status", "!=", "full"),
+            ]
+        )
+        for contract in contracts:
+            contract.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=today,
+                summary=self.env._(
+                    "Contract ended on %s without full performance", contract.date_end
+                ),
+                note=self.env._(
+                    "Delivered %(delivered)s, invoiced %(invoiced)s, collected %(collected)s "
+                    "of %(amount)s: complete the performance, or record a change or the "
+                    "termination.",
+                    delivered=contract.delivered_amount,
+                    invoiced=contract.invoiced_amount,
+                    collected=contract.collected_amount,
+                    amount=contract.amount,
+                ),
+                user_id=contract.user_id.id or self.env.uid,
+            )
+        with contracts._workflow_pass():
+            contracts.overdue_reminded = True

@@ -20,14 +20,34 @@ class SalesLedgerLine(models.Model):
     ledger_number = fields.Integer(
         "Ledger No.", readonly=True, help="Gap-free number per company and year."
     )
+    ledger_year = fields.Integer(
+        readonly=True, help="Year of the numbering: the year of the period."
+    )
     date = fields.Date(readonly=True, index=True)
     move_id = fields.Many2one("account.move", "Invoice", readonly=True, index=True)
-    move_line_id = fields.Many2one("account.move.line", "Invoice Line", readonly=True, index=True)
+    # (indexed by its unique constraint)
+    move_line_id = fields.Many2one("account.move.line", "Invoice Line", readonly=True)
     move_type = fields.Selection(related="move_id.move_type", string="Document Type")
     partner_id = fields.Many2one("res.partner", "Customer", readonly=True, index=True)
+    contact_id = fields.Many2one(
+        "res.partner", "Customer Contact", readonly=True, help="The invoice's contact."
+    )
+    contact_phone = fields.Char(
+        readonly=True, help="Phone of the contact, else of the customer, when generated."
+    )
     user_id = fields.Many2one("res.users", "Salesperson", readonly=True)
+    region_id = fields.Many2one("sales.region", "Sales Region", readonly=True)
+    team_id = fields.Many2one(
+        "crm.team", "Sales Channel", readonly=True, help="The sales team of the invoice."
+    )
     product_id = fields.Many2one("product.product", readonly=True)
-    name = fields.Char("Specification", readonly=True)
+    product_code = fields.Char(readonly=True)
+    specification = fields.Char(
+        "Specification / Model",
+        readonly=True,
+        help="规格/型号: the product's specification, else its variant's attribute values.",
+    )
+    name = fields.Char("Description", readonly=True)
     quantity = fields.Float(readonly=True, digits="Product Unit of Measure")
     uom_id = fields.Many2one("uom.uom", "Unit", readonly=True)
     price_unit = fields.Float("Unit Price", readonly=True, digits="Product Price")
@@ -44,6 +64,11 @@ class SalesLedgerLine(models.Model):
             "move_line_uniq",
             "UNIQUE(move_line_id)",
             "An invoice line appears in one sales ledger period only.",
+        ),
+        (
+            "ledger_number_uniq",
+            "UNIQUE(company_id, ledger_year, ledger_number)",
+            "A ledger number is given once per company and year.",
         ),
     )
 

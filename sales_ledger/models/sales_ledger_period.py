@@ -139,6 +139,72 @@ class SalesLedgerPeriod(models.Model):
         for period in self:
             period.anomaly_count, period.blocking_anomaly_count = counts.get(period, (0, 0))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        periods = super().create(vals_list)
+        for period in periods:
+            later_locked = self.search_count(
+                [
+                    ("company_id", "=", period.company_id.id),
+                    ("state", "=", "locked"),
+                    ("date_from", ">", period.date_from),
+                    ("date_from", "<", period._year_bounds()[1]),
+                ],
+                limit=1,
+            )
+            if later_locked:
+                raise UserError(
+                    self.env._(
+                        "A later month of %(year)s is already reviewed and locked: the "
+                        "ledger numbers of %(month)s would come after its own. Enter its "
+                        "documents as late entries of the next open month instead.",
+                        year=period.date_from.year,
+                        month=period.name,
+                    )
+                )
+            self.env["sales.ledger.year"]._ensure(period.company_id, period.date_from.year)
+        return periods
+
+    def _year_bounds(self):
+        self.ensure_one()
+        start = self.date_from.replace(month=1, day=1)
+        return start, start + relativedelta(years=1)
+
+    def _missing_earlier_months(self):
+        """First days of the months of the year before this one that have no period, from
+        January (or from the company's first sales ledger, when it began this year)."""
+        self.ensure_one()
+        first = self.search(
+            [("company_id", "=", self.company_id.id)], order="date_from", limit=1
+        ).date_from
+        start = max(self._year_bounds()[0], first or self.date_from)
+        existing = set(
+            self.search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("date_from", ">=", start),
+                    ("date_from", "<", self.date_from),
+                ]
+            ).mapped("date_from")
+        )
+        months = []
+        month = start
+        while month < self.date_from:
+            if month not in existing:
+                months.append(month)
+            month += relativedelta(months=1)
+        return months
+
+    def _lock_years(self):
+        """Take the numbering lock of every company and year of ``self`` (see
+        ``sales.ledger.year``)."""
+        Year = self.env["sales.ledger.year"]
+        for company, year in sorted(
+            {(period.company_id, period.date_from.year) for period in self},
+            key=lambda key: (key[0].id, key[1]),
+        ):
+            Year._lock(company, year)
+
     def write(self, vals):
         # A locked month never reopens, whoever asks (superuser and workflow included).
         if (
@@ -162,7 +228,22 @@ class SalesLedgerPeriod(models.Model):
             )
 
     def action_generate_lines(self):
-        """(Re)build the lines of open periods from posted customer invoices and credit notes."""
+        """(Re)build the lines of open periods from posted customer invoices and credit notes.
+
+        The months of the year before a generated one that have no period yet are created
+        and generated with it: ledger numbers run through the year, month after month.
+        """
+        self._lock_years()
+        missing = [
+            {"company_id": period.company_id.id, "date_from": month}
+            for period in self
+            for month in period._missing_earlier_months()
+        ]
+        if missing:
+            unique = list(
+                {(vals["company_id"], vals["date_from"]): vals for vals in missing}.values()
+            )
+            self |= self.create(unique)
         for period in self:
             if period.state != "open":
                 raise UserError(
@@ -173,14 +254,23 @@ class SalesLedgerPeriod(models.Model):
                 )
         self.env["account.move"].flush_model()
         self.env["account.move.line"].flush_model()
-        self.env["sale.order"].flush_model(["contract_id"])
-        self.env["res.partner"].flush_model(["archive_state"])
+        self.env["sale.order"].flush_model(["contract_id", "team_id"])
+        self.env["res.partner"].flush_model(["archive_state", "sales_region_id", "phone", "mobile"])
+        self.env["product.product"].flush_model(["default_code", "standard_price"])
+        self.env["product.template"].flush_model(["sales_specification", "list_price"])
         self.flush_model()
         self.env["sales.ledger.line"].flush_model()
         self.env["sales.ledger.anomaly"].flush_model()
         for period in self.sorted("date_from"):
-            period._generate_lines()
-            period._renumber_year()
+            later = period._later_months()
+            period._generate_lines(later)
+            period._renumber_later_months(later)
+        years = {}
+        for period in self:
+            years.setdefault((period.company_id, period.date_from.year), period)
+        for period in years.values():
+            period._store_last_number()
+        for period in self:
             period._detect_anomalies()
         with self._workflow_pass():
             self.generated_date = fields.Datetime.now()
@@ -189,26 +279,54 @@ class SalesLedgerPeriod(models.Model):
         self.invalidate_recordset(["line_ids", "anomaly_ids"])
         return True
 
-    def _generate_lines(self):
+    def _generate_lines(self, later):
+        """Insert the lines of the month, numbered after the earlier months of the year;
+        ``later``: the later months, whose numbers are given back."""
         self.ensure_one()
         cr = self.env.cr
         cr.execute(SQL("DELETE FROM sales_ledger_anomaly WHERE period_id = %s", self.id))
         cr.execute(SQL("DELETE FROM sales_ledger_line WHERE period_id = %s", self.id))
+        # Numbers are unique per company and year, checked row by row: the later months give
+        # theirs back before this month takes its own (they are renumbered after it).
+        cr.execute(
+            SQL(
+                """
+            UPDATE sales_ledger_line
+               SET ledger_number = NULL
+             WHERE period_id IN %(later)s AND ledger_number IS NOT NULL
+                """,
+                later=tuple(later.ids) or (0,),
+            )
+        )
         cr.execute(
             SQL(
                 """
             INSERT INTO sales_ledger_line (
-                period_id, company_id, date, move_id, move_line_id, partner_id, user_id,
-                product_id, name, quantity, uom_id, price_unit, amount_untaxed, amount_tax,
-                amount_total, sale_order_id, contract_id, is_late_entry,
+                period_id, company_id, ledger_year, date, move_id, move_line_id, partner_id,
+                contact_id, contact_phone, user_id, region_id, team_id,
+                product_id, product_code, specification, name, quantity, uom_id, price_unit,
+                amount_untaxed, amount_tax,
+                amount_total, sale_order_id, contract_id, is_late_entry, ledger_number,
                 create_uid, create_date, write_uid, write_date)
-            SELECT %(period)s, aml.company_id, aml.date, aml.move_id, aml.id,
-                   am.commercial_partner_id, am.invoice_user_id, aml.product_id, aml.name,
+            SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.move_id, aml.id,
+                   am.commercial_partner_id, am.partner_id,
+                   COALESCE(contact.phone, contact.mobile, customer.phone, customer.mobile),
+                   am.invoice_user_id, customer.sales_region_id, COALESCE(am.team_id, so.team_id),
+                   aml.product_id, pp.default_code,
+                   COALESCE(NULLIF(pt.sales_specification, ''), spec.value), aml.name,
                    amounts.qty, aml.product_uom_id,
                    CASE WHEN amounts.qty = 0 THEN 0
                         ELSE ROUND(amounts.untaxed / amounts.qty, 6) END,
                    amounts.untaxed, amounts.total - amounts.untaxed, amounts.total,
                    so.id, so.contract_id, aml.date < %(date_from)s,
+                   -- after the earlier months of the year: the month's documents by date,
+                   -- then its late entries
+                   (SELECT COALESCE(MAX(numbered.ledger_number), 0)
+                      FROM sales_ledger_line numbered
+                     WHERE numbered.company_id = %(company)s
+                       AND numbered.ledger_year = %(year)s)
+                   + ROW_NUMBER() OVER (
+                         ORDER BY aml.date < %(date_from)s, aml.date, am.name, aml.id),
                    %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
               FROM account_move_line aml
               JOIN account_move am ON am.id = aml.move_id
@@ -227,6 +345,22 @@ class SalesLedgerPeriod(models.Model):
                      WHERE rel.invoice_line_id = aml.id
               ) link ON TRUE
               LEFT JOIN sale_order so ON so.id = link.order_id
+              JOIN res_partner customer ON customer.id = am.commercial_partner_id
+              LEFT JOIN res_partner contact ON contact.id = am.partner_id
+              LEFT JOIN product_product pp ON pp.id = aml.product_id
+              LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
+              LEFT JOIN LATERAL (
+                    -- the variant's attribute values, e.g. "红色, XL"
+                    SELECT STRING_AGG(COALESCE(pav.name ->> %(lang)s, pav.name ->> 'en_US'),
+                                      ', ' ORDER BY pa.sequence, pa.id) AS value
+                      FROM product_variant_combination pvc
+                      JOIN product_template_attribute_value ptav
+                        ON ptav.id = pvc.product_template_attribute_value_id
+                      JOIN product_attribute_value pav
+                        ON pav.id = ptav.product_attribute_value_id
+                      JOIN product_attribute pa ON pa.id = pav.attribute_id
+                     WHERE pvc.product_product_id = aml.product_id
+              ) spec ON aml.product_id IS NOT NULL
              WHERE aml.company_id = %(company)s
                AND aml.parent_state = 'posted'
                AND aml.display_type = 'product'
@@ -255,35 +389,48 @@ class SalesLedgerPeriod(models.Model):
                 company=self.company_id.id,
                 date_from=self.date_from,
                 date_to=self.date_to,
+                year=self.date_from.year,
+                # the names in the ledger are in the company's language, whoever generates
+                lang=self.company_id.partner_id.lang or self.env.lang or "en_US",
                 uid=self.env.uid,
             )
         )
 
-    def _renumber_year(self):
-        """Number the not-locked lines of the year after the locked ones, gap-free.
+    def _later_months(self):
+        """The other periods of the company later in the same year."""
+        self.ensure_one()
+        return self.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("date_from", ">", self.date_from),
+                ("date_from", "<", self._year_bounds()[1]),
+            ]
+        )
 
-        Periods are locked in month order, so locked numbers form the start of the year.
+    def _renumber_later_months(self, later):
+        """Number the lines of the later months of the year after this one's, gap-free.
+
+        Periods are locked in month order: the later months are never locked. The caller
+        holds the lock of the year (``_lock_years``).
         """
         self.ensure_one()
-        year_start = self.date_from.replace(month=1, day=1)
-        year_end = year_start + relativedelta(years=1)
+        if not later:
+            return
         self.env.cr.execute(
             SQL(
                 """
             WITH base AS (
                 SELECT COALESCE(MAX(l.ledger_number), 0) AS n
                   FROM sales_ledger_line l
-                  JOIN sales_ledger_period p ON p.id = l.period_id
-                 WHERE p.company_id = %(company)s AND p.state = 'locked'
-                   AND p.date_from >= %(start)s AND p.date_from < %(end)s
+                 WHERE l.company_id = %(company)s AND l.ledger_year = %(year)s
             ), ranked AS (
                 SELECT l.id, ROW_NUMBER() OVER (
-                           ORDER BY p.date_from, l.is_late_entry, l.date, am.name, l.id) AS rn
+                           ORDER BY p.date_from, l.is_late_entry, l.date, am.name,
+                                    l.move_line_id) AS rn
                   FROM sales_ledger_line l
                   JOIN sales_ledger_period p ON p.id = l.period_id
                   LEFT JOIN account_move am ON am.id = l.move_id
-                 WHERE p.company_id = %(company)s AND p.state != 'locked'
-                   AND p.date_from >= %(start)s AND p.date_from < %(end)s
+                 WHERE l.period_id IN %(later)s
             )
             UPDATE sales_ledger_line l
                SET ledger_number = base.n + ranked.rn
@@ -291,8 +438,25 @@ class SalesLedgerPeriod(models.Model):
              WHERE l.id = ranked.id
                 """,
                 company=self.company_id.id,
-                start=year_start,
-                end=year_end,
+                year=self.date_from.year,
+                later=tuple(later.ids),
+            )
+        )
+
+    def _store_last_number(self):
+        self.ensure_one()
+        self.env.cr.execute(
+            SQL(
+                """
+            UPDATE sales_ledger_year
+               SET last_number = (SELECT COALESCE(MAX(l.ledger_number), 0)
+                                    FROM sales_ledger_line l
+                                   WHERE l.company_id = %(company)s
+                                     AND l.ledger_year = %(year)s)
+             WHERE company_id = %(company)s AND year = %(year)s
+                """,
+                company=self.company_id.id,
+                year=self.date_from.year,
             )
         )
 
@@ -321,12 +485,55 @@ class SalesLedgerPeriod(models.Model):
                      WHERE l.period_id = %(period)s AND rp.archive_state != 'approved'
                      GROUP BY l.move_id, l.partner_id
                     UNION ALL
-                    SELECT 'below_cost', TRUE, l.id, l.move_id, l.partner_id, l.product_id
+                    SELECT CASE WHEN l.price_unit < prices.cost THEN 'below_cost'
+                                ELSE 'below_floor' END,
+                           TRUE, l.id, l.move_id, l.partner_id, l.product_id
                       FROM sales_ledger_line l
+                      JOIN account_move am ON am.id = l.move_id
                       JOIN product_product pp ON pp.id = l.product_id
+                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                      LEFT JOIN crm_team team ON team.id = am.team_id
+                      LEFT JOIN uom_uom line_uom ON line_uom.id = l.uom_id
+                      LEFT JOIN uom_uom product_uom ON product_uom.id = pt.uom_id
+                     CROSS JOIN LATERAL (
+                            -- prices of the product's unit, in the line's unit
+                            SELECT COALESCE(product_uom.factor / NULLIF(line_uom.factor, 0), 1)
+                                       AS ratio
+                     ) unit
+                     CROSS JOIN LATERAL (
+                            SELECT COALESCE(SUM(ptav.price_extra), 0) AS extra
+                              FROM product_variant_combination pvc
+                              JOIN product_template_attribute_value ptav
+                                ON ptav.id = pvc.product_template_attribute_value_id
+                             WHERE pvc.product_product_id = pp.id
+                     ) variant
+                     CROSS JOIN LATERAL (
+                            SELECT ROUND(COALESCE(
+                                       (pp.standard_price ->> %(company_key)s)::numeric, 0)
+                                       * unit.ratio, 6) AS cost,
+                                   -- the list price less the discount the salesperson's team
+                                   -- grants without approval
+                                   ROUND((COALESCE(pt.list_price, 0) + variant.extra)
+                                         * (1 - COALESCE(team.quotation_discount_limit, 0)
+                                                / 100.0)
+                                         * unit.ratio, 6) AS floor
+                     ) prices
                      WHERE l.period_id = %(period)s AND l.quantity > 0
-                       AND l.price_unit
-                           < COALESCE((pp.standard_price ->> %(company_key)s)::numeric, 0)
+                       AND (l.price_unit < prices.cost OR l.price_unit < prices.floor)
+                    UNION ALL
+                    -- invoices dated in a month that has no sales ledger period (since the
+                    -- company's first one): in no ledger at all until that month exists
+                    SELECT 'no_period', TRUE, NULL, am.id, am.commercial_partner_id, NULL
+                      FROM account_move am
+                     WHERE am.company_id = %(company)s
+                       AND am.state = 'posted'
+                       AND am.move_type IN ('out_invoice', 'out_refund')
+                       AND am.date < %(date_from)s
+                       AND am.date >= (SELECT MIN(first.date_from) FROM sales_ledger_period first
+                                        WHERE first.company_id = %(company)s)
+                       AND NOT EXISTS (SELECT 1 FROM sales_ledger_period other
+                                        WHERE other.company_id = am.company_id
+                                          AND am.date BETWEEN other.date_from AND other.date_to)
                     UNION ALL
                     SELECT 'negative_line', FALSE, l.id, l.move_id, l.partner_id, l.product_id
                       FROM sales_ledger_line l
@@ -338,6 +545,7 @@ class SalesLedgerPeriod(models.Model):
                 period=self.id,
                 company=self.company_id.id,
                 company_key=str(self.company_id.id),
+                date_from=self.date_from,
                 uid=self.env.uid,
             )
         )
@@ -366,10 +574,14 @@ class SalesLedgerPeriod(models.Model):
             )
         return True
 
-    def action_accept_anomalies(self):
+    def action_accept_anomalies(self, explanation=None):
+        """Accept the open blocking anomalies with one written explanation (asked by a form
+        when the button is clicked)."""
         self._check_is_reviewer()
-        self.anomaly_ids.filtered("blocking").action_accept()
-        return True
+        anomalies = self.anomaly_ids.filtered(
+            lambda anomaly: anomaly.blocking and not anomaly.accepted
+        )
+        return anomalies.action_accept(explanation)
 
     def action_reopen(self):
         self._check_is_reviewer()
@@ -381,6 +593,7 @@ class SalesLedgerPeriod(models.Model):
 
     def action_lock(self):
         self._check_is_reviewer()
+        self._lock_years()
         for period in self.sorted("date_from"):
             if period.state != "submitted":
                 raise UserError(
@@ -394,7 +607,7 @@ class SalesLedgerPeriod(models.Model):
                     ("date_from", "<", period.date_from),
                 ]
             )
-            if earlier_open:
+            if earlier_open or period._missing_earlier_months():
                 raise UserError(
                     self.env._(
                         "Lock the earlier months of %s first: ledger numbers run through the year.",
@@ -410,6 +623,40 @@ class SalesLedgerPeriod(models.Model):
                     }
                 )
         return True
+
+    @api.model
+    def _cron_month_end(self, days_before_end=3):
+        """Open the month of each company on its first day (with the missing earlier months
+        of the year), and remind the company's reviewer, once, in the last days of the
+        month to complete the month's ledger (每月月底完成归档)."""
+        today = fields.Date.context_today(self)
+        month = today.replace(day=1)
+        for company in self.env["res.company"].search([]):
+            period = self.search([("company_id", "=", company.id), ("date_from", "=", month)])
+            if not period:
+                period = self.create({"company_id": company.id, "date_from": month})
+                missing = period._missing_earlier_months()
+                if missing:
+                    self.create(
+                        [{"company_id": company.id, "date_from": first} for first in missing]
+                    )
+            reviewer = company.sales_ledger_reviewer_id
+            if (
+                reviewer
+                and period.state != "locked"
+                and today >= period.date_to - relativedelta(days=days_before_end)
+                and reviewer not in period.activity_ids.user_id
+            ):
+                period.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=period.date_to,
+                    summary=self.env._("Complete the sales ledger of %s", period.name),
+                    note=self.env._(
+                        "Generate the lines, clear the pre-review checks, then review and "
+                        "lock the month before its end."
+                    ),
+                    user_id=reviewer.id,
+                )
 
     def action_view_lines(self):
         self.ensure_one()

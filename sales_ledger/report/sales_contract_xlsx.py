@@ -32,9 +32,12 @@ class SalesContractXlsx(models.AbstractModel):
             _("Changes"),
             _("Disputes"),
             _("Termination Reason"),
+            _("Termination Date"),
+            _("Contract Type"),
+            _("Collected Amount"),
         ]
         sheet.set_column(0, 3, 22)
-        sheet.set_column(4, 15, 14)
+        sheet.set_column(4, 18, 14)
         for col, title in enumerate(headers):
             sheet.write(0, col, title, header)
         states = dict(objs._fields["state"]._description_selection(self.env))
@@ -60,3 +63,80 @@ class SalesContractXlsx(models.AbstractModel):
             sheet.write_number(row, 13, len(contract.change_ids))
             sheet.write_number(row, 14, len(contract.dispute_ids))
             sheet.write_string(row, 15, contract.termination_reason or "")
+            if contract.termination_date:
+                sheet.write_datetime(row, 16, contract.termination_date, date_format)
+            sheet.write_string(row, 17, contract.type_id.name or "")
+            sheet.write_number(row, 18, contract.collected_amount, money)
+        self._write_changes(workbook, objs, header, date_format, money)
+        self._write_disputes(workbook, objs, header, date_format)
+
+    def _selection(self, records, name):
+        return dict(records._fields[name]._description_selection(self.env))
+
+    def _write_changes(self, workbook, contracts, header, date_format, money):
+        """The change log: date, reason, content, amounts before/after, requester, approver."""
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Contract Changes"))
+        headers = [
+            _("Contract Number"),
+            _("Type"),
+            _("Change Date"),
+            _("Reason"),
+            _("Changed Content"),
+            _("Amount Before"),
+            _("Amount After"),
+            _("Requested By"),
+            _("Approver"),
+            _("Decided On"),
+            _("Status"),
+        ]
+        sheet.set_column(0, 10, 18)
+        for col, title in enumerate(headers):
+            sheet.write(0, col, title, header)
+        changes = contracts.change_ids.sorted(lambda change: (change.contract_id.id, change.date))
+        types = self._selection(changes, "change_type")
+        states = self._selection(changes, "state")
+        for row, change in enumerate(changes, start=1):
+            sheet.write_string(row, 0, change.contract_id.name or "")
+            sheet.write_string(row, 1, types[change.change_type])
+            sheet.write_datetime(row, 2, change.date, date_format)
+            sheet.write_string(row, 3, change.reason or "")
+            sheet.write_string(row, 4, change.content or "")
+            sheet.write_number(row, 5, change.amount_before, money)
+            sheet.write_number(row, 6, change.amount_after, money)
+            sheet.write_string(row, 7, change.requested_by_id.name or "")
+            sheet.write_string(row, 8, change.approver_id.name or "")
+            if change.approval_date:
+                sheet.write_datetime(row, 9, change.approval_date, date_format)
+            sheet.write_string(row, 10, states[change.state])
+
+    def _write_disputes(self, workbook, contracts, header, date_format):
+        """The disputes: date, subject, cause, handling, result, responsible, status."""
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Contract Disputes"))
+        headers = [
+            _("Contract Number"),
+            _("Date"),
+            _("Subject"),
+            _("Cause"),
+            _("Handling"),
+            _("Result"),
+            _("Responsible"),
+            _("Status"),
+        ]
+        sheet.set_column(0, 7, 18)
+        for col, title in enumerate(headers):
+            sheet.write(0, col, title, header)
+        disputes = contracts.dispute_ids.sorted(
+            lambda dispute: (dispute.contract_id.id, dispute.date)
+        )
+        states = self._selection(disputes, "state")
+        for row, dispute in enumerate(disputes, start=1):
+            sheet.write_string(row, 0, dispute.contract_id.name or "")
+            sheet.write_datetime(row, 1, dispute.date, date_format)
+            sheet.write_string(row, 2, dispute.name or "")
+            sheet.write_string(row, 3, dispute.cause or "")
+            sheet.write_string(row, 4, dispute.handling or "")
+            sheet.write_string(row, 5, dispute.result or "")
+            sheet.write_string(row, 6, dispute.user_id.name or "")
+            sheet.write_string(row, 7, states[dispute.state])

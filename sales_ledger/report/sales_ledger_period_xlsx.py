@@ -2,6 +2,10 @@ from odoo import models
 from odoo.tools import SQL
 
 BATCH = 5000
+# columns of the sheet (see _headers)
+QUANTITY_COL = 12
+PRICE_COL = 14
+AMOUNT_COL = 15
 
 
 class SalesLedgerPeriodXlsx(models.AbstractModel):
@@ -21,15 +25,21 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
             rows = self.env.execute_query(
                 SQL(
                     """
-                SELECT l.ledger_number, l.id, l.date, am.name, rp.name, up.name,
-                       COALESCE(pp.default_code, ''),
-                       COALESCE(pt.name ->> %(lang)s, pt.name ->> 'en_US'), l.name,
+                SELECT l.ledger_number, l.id, l.date, am.name, rp.name, contact.name,
+                       l.contact_phone, up.name,
+                       COALESCE(region.name ->> %(lang)s, region.name ->> 'en_US'),
+                       COALESCE(team.name ->> %(lang)s, team.name ->> 'en_US'),
+                       l.product_code,
+                       COALESCE(pt.name ->> %(lang)s, pt.name ->> 'en_US'), l.specification,
                        l.quantity, COALESCE(uom.name ->> %(lang)s, uom.name ->> 'en_US'),
                        l.price_unit, l.amount_untaxed, l.amount_tax, l.amount_total,
                        so.name, sc.name, l.is_late_entry
                   FROM sales_ledger_line l
                   LEFT JOIN account_move am ON am.id = l.move_id
                   LEFT JOIN res_partner rp ON rp.id = l.partner_id
+                  LEFT JOIN res_partner contact ON contact.id = l.contact_id
+                  LEFT JOIN sales_region region ON region.id = l.region_id
+                  LEFT JOIN crm_team team ON team.id = l.team_id
                   LEFT JOIN res_users ru ON ru.id = l.user_id
                   LEFT JOIN res_partner up ON up.id = ru.partner_id
                   LEFT JOIN product_product pp ON pp.id = l.product_id
@@ -54,21 +64,21 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
             yield from rows
             last = (rows[-1][0] or 0, rows[-1][1])
 
-    def generate_xlsx_report(self, workbook, data, objs):
+    def _headers(self):
         _ = self.env._
-        bold = workbook.add_format({"bold": True})
-        header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
-        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        money = workbook.add_format({"num_format": "#,##0.00"})
-        headers = [
+        return [
             _("Ledger No."),
             _("Date"),
             _("Invoice"),
             _("Customer"),
+            _("Contact"),
+            _("Phone"),
             _("Salesperson"),
-            _("Internal Reference"),
+            _("Sales Region"),
+            _("Sales Channel"),
+            _("Product Code"),
             _("Product"),
-            _("Specification"),
+            _("Specification / Model"),
             _("Quantity"),
             _("Unit"),
             _("Unit Price"),
@@ -79,67 +89,102 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
             _("Contract"),
             _("Late Entry"),
         ]
+
+    def _formats(self, workbook):
+        return {
+            "bold": workbook.add_format({"bold": True}),
+            "italic": workbook.add_format({"italic": True}),
+            "header": workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1}),
+            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+            "money": workbook.add_format({"num_format": "#,##0.00"}),
+            "money_italic": workbook.add_format({"num_format": "#,##0.00", "italic": True}),
+            "money_bold": workbook.add_format({"num_format": "#,##0.00", "bold": True}),
+        }
+
+    def _write_amounts(self, sheet, row, amounts, cell_format):
+        for offset, amount in enumerate(amounts):
+            sheet.write_number(row, AMOUNT_COL + offset, amount or 0.0, cell_format)
+
+    def _write_line(self, sheet, row, cells, late, formats):
+        """``cells``: the row of ``_iter_rows`` without the line id and the late flag."""
+        sheet.write_number(row, 0, cells[0] or 0)
+        if cells[1]:
+            sheet.write_datetime(row, 1, cells[1], formats["date"])
+        for col in range(2, len(cells)):
+            if col == QUANTITY_COL:
+                sheet.write_number(row, col, cells[col] or 0.0)
+            elif PRICE_COL <= col < AMOUNT_COL + 3:
+                sheet.write_number(row, col, cells[col] or 0.0, formats["money"])
+            else:
+                sheet.write_string(row, col, cells[col] or "")
+        sheet.write_string(row, len(cells), self.env._("Yes") if late else "")
+
+    def _write_subtotal(self, sheet, row, group, amounts, formats):
+        _ = self.env._
+        label = (
+            _("Subtotal of the late entries")
+            if group is False
+            else _("Subtotal of the day %s", group.isoformat())
+        )
+        sheet.write_string(row, 0, label, formats["italic"])
+        self._write_amounts(sheet, row, amounts, formats["money_italic"])
+
+    def _write_summary(self, sheet, row, period, formats):
+        """The period's amounts per sales region and per sales channel, from ``row``."""
+        _ = self.env._
+        book = self.env["report.sales_ledger.report_sales_ledger_period"]
+        for title, field in ((_("Sales Region"), "region_id"), (_("Sales Channel"), "team_id")):
+            sheet.write(row, 0, title, formats["header"])
+            for offset, name in enumerate((_("Untaxed Amount"), _("Tax"), _("Total"))):
+                sheet.write(row, AMOUNT_COL + offset, name, formats["header"])
+            row += 1
+            for record, *amounts in book._summary(period, field):
+                sheet.write_string(row, 0, record.display_name or _("Undefined"))
+                self._write_amounts(sheet, row, amounts, formats["money"])
+                row += 1
+            row += 1
+        return row
+
+    def _write_period(self, workbook, period, formats):
+        _ = self.env._
+        sheet = workbook.add_worksheet(period.name)
+        sheet.write(0, 0, _("Sales Ledger %s", period.name), formats["bold"])
+        sheet.write(0, 3, period.company_id.name, formats["bold"])
+        state = dict(period._fields["state"]._description_selection(self.env))[period.state]
+        sheet.write(0, 6, state)
+        sheet.set_column(0, 1, 12)
+        sheet.set_column(2, 11, 18)
+        sheet.set_column(12, 17, 14)
+        sheet.set_column(18, 20, 16)
+        for col, title in enumerate(self._headers()):
+            sheet.write(2, col, title, formats["header"])
+        row = 3
+        totals = [0.0, 0.0, 0.0]
+        subtotal = [0.0, 0.0, 0.0]
+        group = None
+        for values in self._iter_rows(period):
+            *cells, late = values[:1] + values[2:]
+            # one group per day, the late entries (numbered after the month) apart
+            key = not late and cells[1]
+            if group is not None and key != group:
+                self._write_subtotal(sheet, row, group, subtotal, formats)
+                row += 1
+                subtotal = [0.0, 0.0, 0.0]
+            group = key
+            self._write_line(sheet, row, cells, late, formats)
+            for offset in range(3):
+                subtotal[offset] += cells[AMOUNT_COL + offset] or 0.0
+                totals[offset] += cells[AMOUNT_COL + offset] or 0.0
+            row += 1
+        if group is not None:
+            self._write_subtotal(sheet, row, group, subtotal, formats)
+            row += 1
+        sheet.write(row, 0, _("Total of the month"), formats["bold"])
+        self._write_amounts(sheet, row, totals, formats["money_bold"])
+        self._write_summary(sheet, row + 2, period, formats)
+
+    def generate_xlsx_report(self, workbook, data, objs):
+        formats = self._formats(workbook)
         for period in objs:
             period.check_access("read")
-            sheet = workbook.add_worksheet(period.name)
-            sheet.write(0, 0, _("Sales Ledger %s", period.name), bold)
-            sheet.write(0, 3, period.company_id.name, bold)
-            sheet.write(
-                0,
-                6,
-                dict(period._fields["state"]._description_selection(self.env))[period.state],
-            )
-            sheet.set_column(0, 1, 12)
-            sheet.set_column(2, 7, 22)
-            sheet.set_column(8, 13, 14)
-            sheet.set_column(14, 16, 16)
-            for col, title in enumerate(headers):
-                sheet.write(2, col, title, header)
-            row = 3
-            totals = [0.0, 0.0, 0.0]
-            for values in self._iter_rows(period):
-                (
-                    number,
-                    _id,
-                    date,
-                    move,
-                    customer,
-                    user,
-                    code,
-                    product,
-                    spec,
-                    qty,
-                    uom,
-                    price,
-                    untaxed,
-                    tax,
-                    total,
-                    order,
-                    contract,
-                    late,
-                ) = values
-                sheet.write_number(row, 0, number or 0)
-                if date:
-                    sheet.write_datetime(row, 1, date, date_format)
-                sheet.write_string(row, 2, move or "")
-                sheet.write_string(row, 3, customer or "")
-                sheet.write_string(row, 4, user or "")
-                sheet.write_string(row, 5, code)
-                sheet.write_string(row, 6, product or "")
-                sheet.write_string(row, 7, spec or "")
-                sheet.write_number(row, 8, qty or 0.0)
-                sheet.write_string(row, 9, uom or "")
-                sheet.write_number(row, 10, price or 0.0, money)
-                sheet.write_number(row, 11, untaxed or 0.0, money)
-                sheet.write_number(row, 12, tax or 0.0, money)
-                sheet.write_number(row, 13, total or 0.0, money)
-                sheet.write_string(row, 14, order or "")
-                sheet.write_string(row, 15, contract or "")
-                sheet.write_string(row, 16, _("Yes") if late else "")
-                totals[0] += untaxed or 0.0
-                totals[1] += tax or 0.0
-                totals[2] += total or 0.0
-                row += 1
-            sheet.write(row, 0, _("Total"), bold)
-            for offset, amount in enumerate(totals):
-                sheet.write_number(row, 11 + offset, amount, money)
+            self._write_period(workbook, period, formats)

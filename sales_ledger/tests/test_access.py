@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import SalesLedgerCommon
 
@@ -76,3 +76,35 @@ class TestSalesLedgerAccess(SalesLedgerCommon):
         contract = self._create_contract(company_id=other.id)
         with self.assertRaises(AccessError):
             contract.with_user(self.sales_manager).read(["title"])
+
+    def test_employees_query_the_ledger_when_configured(self):
+        """000: 公司员工有权查询销售台帐 — read-only, switched on in the settings."""
+        employee = new_test_user(self.env, "sl_employee", groups="base.group_user")
+        self._invoice("2025-06-10")
+        period = self.env["sales.ledger.period"].create({"date_from": "2025-06-01"})
+        period.action_generate_lines()
+        with self.assertRaises(AccessError):
+            period.with_user(employee).read(["name"])
+        self.env["res.config.settings"].create({"group_sales_ledger_employee_read": True}).execute()
+        self.assertTrue(employee.has_group("sales_ledger.group_sales_ledger_reader"))
+        as_employee = period.with_user(employee)
+        self.assertEqual(as_employee.line_ids.mapped("amount_untaxed"), [1000.0])
+        self.assertEqual(as_employee.amount_total, 1150.0)
+        report = self.env.ref("sales_ledger.action_report_sales_ledger_period_xlsx")
+        content, _fmt = report.with_user(employee)._render(report.report_name, period.ids)
+        self.assertTrue(content)
+        menu = self.env.ref("sales_ledger.sales_ledger_query_menu_root")
+        self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(employee)._visible_menu_ids())
+        with self.assertRaises(AccessError):
+            as_employee.write({"review_note": "改"})
+        with self.assertRaises(AccessError):
+            as_employee.action_generate_lines()
+        with self.assertRaises(AccessError):
+            self.env["sales.ledger.period"].with_user(employee).create({"date_from": "2025-07-01"})
+        with self.assertRaises(AccessError):
+            as_employee.line_ids.write({"quantity": 9})
+        self.env["res.config.settings"].create(
+            {"group_sales_ledger_employee_read": False}
+        ).execute()
+        with self.assertRaises(AccessError):
+            period.with_user(employee).read(["name"])

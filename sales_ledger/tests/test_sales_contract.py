@@ -166,6 +166,69 @@ class TestSalesContract(SalesLedgerCommon):
         self.assertEqual(contract.performance_status, "full")
         self.assertEqual(invoice.contract_id, contract)
 
+    def test_performance_in_contract_currency_at_document_dates(self):
+        """Order, invoice and payment in the company's currency (USD), the contract in EUR:
+        each converted at its own date."""
+        eur = self.setup_other_currency("EUR", rates=[("2024-01-01", 2.0), ("2025-01-01", 4.0)])
+        contract = self._approved_contract(amount=10000.0, currency_id=eur.id)
+        contract.action_activate()
+        order = self._create_order(qty=2.0, price=1000.0, contract_id=contract.id)
+        order.action_confirm()
+        order.order_line.qty_delivered = 2.0
+        self.assertAlmostEqual(contract.delivered_amount, 2300.0 * 4.0)  # today: rate 4
+        invoice = order._create_invoices()
+        invoice.invoice_date = "2024-06-01"
+        invoice.action_post()
+        self.assertAlmostEqual(contract.invoiced_amount, 2300.0 * 2.0)  # 2024: rate 2
+        self.assertEqual(contract.collected_amount, 0.0)
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"amount": 1150.0, "payment_date": "2025-03-01"})._create_payments()
+        self.assertAlmostEqual(contract.collected_amount, 1150.0 * 4.0)  # 2025: rate 4
+        self.assertEqual(contract.performance_status, "partial")
+
+    def test_overdue_performance_activity_once(self):
+        yesterday = fields.Date.today() - timedelta(days=1)
+        start = yesterday - timedelta(days=30)
+        late = self._approved_contract(amount=5000.0, date_start=start, date_end=yesterday)
+        performed = self._approved_contract(amount=1150.0, date_start=start, date_end=yesterday)
+        running = self._approved_contract(date_end=fields.Date.today() + timedelta(days=5))
+        (late | performed | running).action_activate()
+        order = self._create_order(qty=1.0, price=1000.0, contract_id=performed.id)
+        order.action_confirm()
+        order.order_line.qty_delivered = 1.0
+        order._create_invoices().action_post()
+        self.assertEqual(performed.performance_status, "full")
+        activities = self.env["mail.activity"].search([("res_model", "=", "sales.contract")])
+        self.env["sales.contract"]._cron_overdue_performance()
+        new = self.env["mail.activity"].search([("res_model", "=", "sales.contract")]) - activities
+        self.assertEqual(new.mapped("res_id"), late.ids)
+        self.assertEqual(new.user_id, self.salesman)
+        self.assertIn("without full performance", new.summary)
+        self.assertTrue(late.overdue_reminded)
+        self.env["sales.contract"]._cron_overdue_performance()
+        self.assertEqual(
+            self.env["mail.activity"].search_count([("res_model", "=", "sales.contract")]),
+            len(activities) + 1,
+            "raised once",
+        )
+        with self.assertRaises(AccessError):
+            late.with_user(self.salesman).write({"overdue_reminded": False})
+
+    def test_contract_types_are_configurable(self):
+        annual = self.env.ref("sales_ledger.sales_contract_type_annual")
+        contract = self._create_contract(type_id=annual.id)
+        self.assertEqual(contract.type_id, annual)
+        maintenance = (
+            self.env["sales.contract.type"]
+            .with_user(self.contract_admin)
+            .create({"name": "维保合同", "code": "WB"})
+        )
+        contract.with_user(self.salesman).type_id = maintenance
+        self.assertEqual(contract.type_id, maintenance)
+        with self.assertRaises(AccessError):
+            self.env["sales.contract.type"].with_user(self.salesman).create({"name": "其他"})
+
     def test_performance_one_query_per_batch(self):
         contracts = (
             self._approved_contract() | self._approved_contract() | self._approved_contract()

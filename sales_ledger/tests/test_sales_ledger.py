@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -118,10 +120,32 @@ class TestSalesLedger(SalesLedgerCommon):
             self.january.with_user(self.finance).action_submit()
         with self.assertRaises(AccessError):
             self.january.with_user(self.finance).action_accept_anomalies()
-        self.january.with_user(self.sales_manager).action_accept_anomalies()
+        january = self.january.with_user(self.sales_manager)
+        # the button asks for the explanation; the model refuses an acceptance without one
+        action = january.action_accept_anomalies()
+        self.assertEqual(action["res_model"], "sales.ledger.anomaly.accept.wizard")
+        for blank in ("", "   "):
+            with self.assertRaisesRegex(UserError, "explanation is required"):
+                january.action_accept_anomalies(blank)
+        with self.assertRaises(AccessError):
+            anomalies[0].with_user(self.sales_manager).write({"explanation": "见附件"})
+        self.assertEqual(self.january.blocking_anomaly_count, 3)
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.sales_manager)
+            .with_context(**action["context"])
+            .create({"explanation": "客户为战略客户，经总经理批准特价"})
+        )
+        self.assertEqual(wizard.anomaly_ids, anomalies.filtered("blocking"))
+        wizard.action_confirm()
+        self.january.invalidate_recordset()
         self.assertEqual(self.january.blocking_anomaly_count, 0)
         self.assertTrue(
             all(a.accepted_by_id == self.sales_manager for a in anomalies if a.blocking)
+        )
+        self.assertEqual(
+            set(anomalies.filtered("blocking").mapped("explanation")),
+            {"客户为战略客户，经总经理批准特价"},
         )
         self.january.with_user(self.finance).action_submit()
         self.assertEqual(self.january.state, "submitted")
@@ -189,6 +213,157 @@ class TestSalesLedger(SalesLedgerCommon):
         for day in range(1, 21):
             self._invoice(f"2025-01-{day:02d}")
         self.env.invalidate_all()
-        with self.assertQueryCount(12):
+        with self.assertQueryCount(24):
             self.january.action_generate_lines()
         self.assertEqual(len(self.january.line_ids), 20)
+
+    def test_price_below_list_floor(self):
+        """List price 1000 less the team's 10% discount limit: the floor is 900."""
+        below = self._invoice("2025-01-03", amount=850.0)  # above the cost of 800
+        below.team_id = self.team
+        within = self._invoice("2025-01-04", amount=950.0)
+        within.team_id = self.team
+        no_team = self._invoice("2025-01-05", amount=950.0)  # no team: no discount granted
+        no_team.team_id = False
+        self.january.action_generate_lines()
+        floor = self.january.anomaly_ids.filtered(lambda a: a.anomaly_type == "below_floor")
+        self.assertEqual(floor.move_id, below | no_team)
+        self.assertTrue(all(floor.mapped("blocking")))
+        self.assertFalse(
+            self.january.anomaly_ids.filtered(lambda a: a.anomaly_type == "below_cost")
+        )
+
+    def test_missing_earlier_months_are_created_and_generated(self):
+        march = self._invoice("2025-03-20")
+        april = self._invoice("2025-04-02")
+        self._invoice("2025-01-10")
+        self.january.action_generate_lines()
+        period = self.env["sales.ledger.period"].create({"date_from": "2025-04-01"})
+        period.action_generate_lines()
+        created = self.env["sales.ledger.period"].search([("date_from", "=", "2025-03-01")])
+        self.assertTrue(created, "March is created with April")
+        self.assertEqual(created.line_ids.move_id, march)
+        self.assertEqual(period.line_ids.move_id, april)
+        self.assertEqual(created.line_ids.ledger_number, 2)
+        self.assertEqual(period.line_ids.ledger_number, 3)
+        self.assertEqual(self.january.line_ids.ledger_number, 1)
+        numbering = self.env["sales.ledger.year"].search(
+            [("company_id", "=", self.env.company.id), ("year", "=", 2025)]
+        )
+        self.assertEqual(numbering.last_number, 3)
+
+    def test_month_with_missing_earlier_month_is_not_locked(self):
+        self.january.action_submit()
+        self.january.with_user(self.sales_manager).action_lock()
+        self.february.action_submit()
+        self.february.with_user(self.sales_manager).action_lock()
+        april = self.env["sales.ledger.period"].create({"date_from": "2025-04-01"})
+        april.action_submit()  # neither generated nor March created
+        with self.assertRaisesRegex(UserError, "earlier months"):
+            april.with_user(self.sales_manager).action_lock()
+
+    def test_month_before_a_locked_month_is_refused(self):
+        Period = self.env["sales.ledger.period"]
+        june = Period.create({"date_from": "2024-06-01"})  # the company starts in June 2024
+        june.action_generate_lines()
+        self.assertFalse(Period.search([("date_from", "<", "2024-06-01")]))
+        june.action_submit()
+        june.with_user(self.sales_manager).action_lock()
+        with self.assertRaisesRegex(UserError, "already reviewed and locked"):
+            Period.create({"date_from": "2024-03-01"})
+
+    def test_invoice_in_month_without_period_is_an_anomaly(self):
+        Period = self.env["sales.ledger.period"]
+        Period.create({"date_from": "2024-11-01"})  # December 2024 was never opened
+        lost = self._invoice("2024-12-15")
+        self._invoice("2024-10-15")  # before the company's first sales ledger: not its scope
+        self.january.action_generate_lines()
+        missing = self.january.anomaly_ids.filtered(lambda a: a.anomaly_type == "no_period")
+        self.assertEqual(missing.move_id, lost)
+        self.assertTrue(missing.blocking)
+        self.assertFalse(self.january.line_ids)
+
+    def test_lines_carry_the_regulation_columns(self):
+        """000: 规格、型号, 销售区域, 销售渠道 and the buyer's contact on every line."""
+        shanghai = self.env.ref("base.state_cn_SH")
+        self.customer.state_id = shanghai
+        self.assertEqual(
+            self.customer.sales_region_id, self.env.ref("sales_ledger.sales_region_east")
+        )
+        contact = self.env["res.partner"].create(
+            {"name": "王经理", "parent_id": self.customer.id, "phone": "021-62345678"}
+        )
+        color = self.env["product.attribute"].create(
+            {"name": "颜色", "value_ids": [Command.create({"name": "红色"})]}
+        )
+        size = self.env["product.attribute"].create(
+            {"name": "尺寸", "value_ids": [Command.create({"name": "XL"})]}
+        )
+        template = self.env["product.template"].create(
+            {
+                "name": "工作服",
+                "default_code": "GZF-01",
+                "list_price": 100.0,
+                "attribute_line_ids": [
+                    Command.create(
+                        {"attribute_id": color.id, "value_ids": [Command.set(color.value_ids.ids)]}
+                    ),
+                    Command.create(
+                        {"attribute_id": size.id, "value_ids": [Command.set(size.value_ids.ids)]}
+                    ),
+                ],
+            }
+        )
+        variant = template.product_variant_id
+        self.product.product_tmpl_id.sales_specification = "YJ-200 型 380V"
+        by_variant = self._invoice("2025-01-10", amount=100.0, product=variant, partner=contact)
+        by_variant.team_id = self.team
+        by_field = self._invoice("2025-01-11")
+        self.january.action_generate_lines()
+        line = self.january.line_ids.filtered(lambda line: line.move_id == by_variant)
+        self.assertRecordValues(
+            line,
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "contact_id": contact.id,
+                    "contact_phone": "021-62345678",
+                    "region_id": self.env.ref("sales_ledger.sales_region_east").id,
+                    "team_id": self.team.id,
+                    "product_code": "GZF-01",
+                    "specification": "红色, XL",
+                }
+            ],
+        )
+        other = self.january.line_ids.filtered(lambda line: line.move_id == by_field)
+        self.assertEqual(other.specification, "YJ-200 型 380V")
+        self.assertEqual(other.contact_id, self.customer)
+
+    def test_region_is_configurable(self):
+        region = self.env["sales.region"].create(
+            {"name": "长三角", "state_ids": [Command.set(self.env.ref("base.state_cn_JS").ids)]}
+        )
+        self.other_customer.state_id = self.env.ref("base.state_cn_JS")
+        self.assertIn(
+            self.other_customer.sales_region_id,
+            region | self.env.ref("sales_ledger.sales_region_east"),
+        )
+        self.other_customer.sales_region_id = region  # set by hand
+        self.assertEqual(self.other_customer.sales_region_id, region)
+        with self.assertRaises(AccessError):
+            self.env["sales.region"].with_user(self.salesman).create({"name": "西部"})
+
+    def test_month_end_job_opens_the_month_and_reminds_once(self):
+        Period = self.env["sales.ledger.period"]
+        self.env.company.sales_ledger_reviewer_id = self.sales_manager
+        with freeze_time("2025-04-02"):
+            Period.sudo()._cron_month_end()
+        april = Period.search([("date_from", "=", "2025-04-01")])
+        self.assertTrue(april, "the month is opened")
+        self.assertTrue(Period.search([("date_from", "=", "2025-03-01")]), "with March")
+        self.assertFalse(april.activity_ids, "no reminder before the month's end")
+        with freeze_time("2025-04-29"):
+            Period.sudo()._cron_month_end()
+            Period.sudo()._cron_month_end()
+        self.assertEqual(april.activity_ids.user_id, self.sales_manager)
+        self.assertEqual(len(april.activity_ids), 1, "reminded once")
