@@ -49,12 +49,28 @@ class CustomerArchive(models.Model):
     credit_grade = fields.Selection(related="partner_id.credit_grade", store=True)
     archive_state = fields.Selection(related="partner_id.archive_state", store=True)
     industry_id = fields.Many2one(related="partner_id.industry_id")
-    bank_ids = fields.One2many(related="partner_id.bank_ids", string="Bank Accounts")
+    # The confidential part of the file, read here by whoever the dossier's record rules
+    # let in (the customer's fields are for managers and the archive only).
+    bank_ids = fields.One2many(
+        related="partner_id.bank_ids", string="Bank Accounts", groups="base.group_user"
+    )
     credit_limit = fields.Float(related="partner_id.credit_limit")
     property_payment_term_id = fields.Many2one(related="partner_id.property_payment_term_id")
-    registered_capital = fields.Monetary(related="partner_id.registered_capital")
+    registered_capital = fields.Monetary(
+        compute="_compute_confidential",
+        inverse="_inverse_confidential",
+        compute_sudo=True,
+        groups="base.group_user",
+    )
     currency_id = fields.Many2one(related="partner_id.currency_id")
-    credit_note = fields.Text(related="partner_id.credit_note", readonly=False)
+    credit_note = fields.Text(
+        "Credit Notes",
+        compute="_compute_confidential",
+        inverse="_inverse_confidential",
+        compute_sudo=True,
+        groups="base.group_user",
+        help="Confidential remarks on the credit file.",
+    )
     payment_record = fields.Text(
         "Payment Record Summary", tracking=True, help="How the customer has been paying."
     )
@@ -124,6 +140,24 @@ class CustomerArchive(models.Model):
         if changes and not self.env.user.has_group("customer_archive.group_archive_manager"):
             names.append("sensitive")
         return names
+
+    @api.depends("partner_id.registered_capital", "partner_id.credit_note")
+    def _compute_confidential(self):
+        for archive in self:
+            archive.registered_capital = archive.partner_id.registered_capital
+            archive.credit_note = archive.partner_id.credit_note
+
+    def _inverse_confidential(self):
+        # write() and create() checked the access to the dossier (its record rules: own
+        # customers, managers, the archive): the customer's confidential fields follow.
+        for archive in self:
+            values = {
+                name: archive[name]
+                for name in ("registered_capital", "credit_note")
+                if archive.partner_id.sudo()[name] != archive[name]
+            }
+            if values:
+                archive.partner_id.sudo().write(values)
 
     @api.depends("partner_id.display_name")
     def _compute_display_name(self):

@@ -53,6 +53,11 @@ ARCHIVE_READERS = (
     "sales_team.group_sale_salesman,account.group_account_invoice,"
     "account.group_account_readonly,customer_archive.group_archive_manager"
 )
+# The confidential part of the customer file (保密范围: registration capital, credit notes):
+# read on the customer by sales managers and archive administrators only; the responsible
+# salesperson and the holders of an approved access request read it on the dossier, whose
+# record rules say whose dossier it is (customer.archive).
+CONFIDENTIAL_READERS = "sales_team.group_sale_manager,customer_archive.group_archive_manager"
 
 
 def display_width(text):
@@ -75,7 +80,8 @@ class ResPartner(models.Model):
     customer_code = fields.Char(copy=False, index="btree_not_null", tracking=True)
     short_name = fields.Char(tracking=True, help="Shown on screens; the full name is printed.")
     customer_category = fields.Selection(CUSTOMER_CATEGORIES, tracking=True)
-    credit_grade = fields.Selection(CREDIT_GRADES, tracking=True)
+    # The internal grade: never shown to the customer's portal users.
+    credit_grade = fields.Selection(CREDIT_GRADES, tracking=True, groups="base.group_user")
     enterprise_nature = fields.Selection(ENTERPRISE_NATURES, tracking=True)
     # Existing partners are approved when the module is installed; customers that a
     # salesperson registers start as applications (see create()).
@@ -90,12 +96,14 @@ class ResPartner(models.Model):
     )
     legal_representative = fields.Char(tracking=True)
     registered_capital = fields.Monetary(
-        currency_field="currency_id", groups=ARCHIVE_READERS, tracking=True
+        currency_field="currency_id", groups=CONFIDENTIAL_READERS, tracking=True
     )
     establishment_date = fields.Date()
     business_scope = fields.Text()
     credit_note = fields.Text(
-        "Credit Notes", groups=ARCHIVE_READERS, help="Confidential remarks on the credit file."
+        "Credit Notes",
+        groups=CONFIDENTIAL_READERS,
+        help="Confidential remarks on the credit file.",
     )
     bank_ids = fields.One2many(groups=ARCHIVE_READERS + ",base.group_system")
     archive_id = fields.Many2one(

@@ -19,3 +19,4 @@ from . import test_tier_customer
 from . import test_tier_change_request
 from . import test_tier_loan
 from . import test_tier_destruction
+from . import test_confidentiality

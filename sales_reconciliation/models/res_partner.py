@@ -6,6 +6,9 @@ from odoo.tools import SQL
 
 from .sales_statement import PERIOD_TYPES
 
+# Payment behaviour (付款记录) is for sales managers and finance.
+PAYMENT_READERS = "sales_team.group_sale_manager,account.group_account_invoice"
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -38,19 +41,27 @@ class ResPartner(models.Model):
         selection=lambda self: self.env["res.partner"]._fields["credit_grade"].selection,
         string="Suggested Credit Grade",
         compute="_compute_credit_grade_suggested",
+        groups=PAYMENT_READERS,
         help="From the last 12 months of payments: share of invoices paid late, average "
         "days late and amount overdue more than 90 days.",
     )
     payment_late_share = fields.Float(
-        "Invoices Paid Late (%)", compute="_compute_credit_grade_suggested", digits=(16, 1)
+        "Invoices Paid Late (%)",
+        compute="_compute_credit_grade_suggested",
+        digits=(16, 1),
+        groups=PAYMENT_READERS,
     )
     payment_avg_days_late = fields.Float(
-        "Average Days Late", compute="_compute_credit_grade_suggested", digits=(16, 1)
+        "Average Days Late",
+        compute="_compute_credit_grade_suggested",
+        digits=(16, 1),
+        groups=PAYMENT_READERS,
     )
     amount_overdue_90 = fields.Monetary(
         "Overdue > 90 Days",
         compute="_compute_credit_grade_suggested",
         currency_field="company_currency_id",
+        groups=PAYMENT_READERS,
     )
     company_currency_id = fields.Many2one("res.currency", compute="_compute_company_currency_id")
 

@@ -281,6 +281,34 @@ class SalesStatement(models.Model):
         return SQL(" AND ").join(conditions)
 
     @api.model
+    def _report_partner_ids(self, company):
+        """Whose receivables the current user sees in the reports of ``company`` (AR
+        aging, unpaid summary), as the statements' record rules say: ``None`` for the
+        whole company (finance, sales managers, salespeople who see all documents),
+        else the ids of the salesperson's own customers. Users without a sales or
+        finance role, and users of another company, are refused."""
+        if self.env.su:
+            return None
+        user = self.env.user
+        if company not in user.company_ids:
+            raise AccessError(self.env._("You have no access to this company."))
+        if user.has_group("account.group_account_invoice") or user.has_group(
+            "sales_team.group_sale_salesman_all_leads"
+        ):
+            return None
+        if not user.has_group("sales_team.group_sale_salesman"):
+            raise AccessError(
+                self.env._("Only salespeople and finance see the customers' receivables.")
+            )
+        partners = (
+            self.env["res.partner"]
+            .with_company(company)
+            .with_context(active_test=False)
+            .search([("user_id", "=", user.id)])
+        )
+        return set(partners.filtered(lambda p: p == p.commercial_partner_id).ids)
+
+    @api.model
     def _later_reconciled(self, company, date_to):
         """SQL sub-query ``(id, amount)``: per journal item, the amount that
         reconciliations dated after ``date_to`` took off its residual. Adding it to

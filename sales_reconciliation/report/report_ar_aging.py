@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from ..models.sales_statement import AGING_BUCKETS
 
@@ -34,10 +33,9 @@ class ReportArAging(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         data = data or {}
         company = self.env["res.company"].browse(data.get("company_id")) or self.env.company
-        if not self.env.su and company not in self.env.user.company_ids:
-            raise UserError(self.env._("You have no access to this company."))
+        partner_ids = self.env["sales.statement"]._report_partner_ids(company)
         date_to = fields.Date.to_date(data.get("date_to")) or fields.Date.context_today(self)
-        rows, totals = self._get_rows(company, date_to)
+        rows, totals = self._get_rows(company, date_to, partner_ids)
         return {
             "doc_ids": docids,
             "doc_model": "res.company",

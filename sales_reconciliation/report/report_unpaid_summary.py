@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class ReportUnpaidSummary(models.AbstractModel):
@@ -7,10 +6,10 @@ class ReportUnpaidSummary(models.AbstractModel):
     _description = "Monthly Unpaid Summary"
 
     @api.model
-    def _get_rows(self, company, date_from, date_to):
+    def _get_rows(self, company, date_from, date_to, partner_ids=None):
         """未付款明细表: previous balance, sales of the month (net of returns),
         receipts and receivable per customer, from one grouped query."""
-        totals = self.env["sales.statement"]._query_totals(company, date_from, date_to)
+        totals = self.env["sales.statement"]._query_totals(company, date_from, date_to, partner_ids)
         currency = company.currency_id
         partners = self.env["res.partner"].browse(list(totals)).with_context(active_test=False)
         partners.fetch(["name", "customer_code", "user_id"])
@@ -34,11 +33,10 @@ class ReportUnpaidSummary(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         data = data or {}
         company = self.env["res.company"].browse(data.get("company_id")) or self.env.company
-        if not self.env.su and company not in self.env.user.company_ids:
-            raise UserError(self.env._("You have no access to this company."))
+        partner_ids = self.env["sales.statement"]._report_partner_ids(company)
         date_from = fields.Date.to_date(data.get("date_from"))
         date_to = fields.Date.to_date(data.get("date_to"))
-        rows, sums = self._get_rows(company, date_from, date_to)
+        rows, sums = self._get_rows(company, date_from, date_to, partner_ids)
         return {
             "doc_ids": docids,
             "doc_model": "res.company",

@@ -8,3 +8,4 @@ from . import test_reports
 from . import test_tour
 from . import test_workflow_guard
 from . import test_statement_head_office
+from . import test_report_access
