@@ -21,6 +21,7 @@
         "views/customer_complaint_repair_views.xml",
         "views/customer_complaint_visit_views.xml",
         "views/customer_complaint_views.xml",
+        "views/customer_complaint_wizard_views.xml",
         "views/customer_complaint_category_views.xml",
         "views/customer_complaint_report_views.xml",
         "views/resource_calendar_workday_views.xml",

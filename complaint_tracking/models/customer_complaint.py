@@ -8,6 +8,15 @@ RESPONSE_HOURS = 24
 REGISTRATION_WORKING_DAYS = 3
 REOPEN_DAYS = 30
 OPEN_STATES = ("new", "acknowledged", "investigating")
+# Facts shorter than this are not an account of what happened (regulation 004: 事情经过).
+MIN_FACTS_LENGTH = 10
+CONTACT_METHODS = [
+    ("phone", "Phone"),
+    ("visit", "Visit"),
+    ("email", "E-mail"),
+    ("wechat", "WeChat"),
+    ("other", "Other"),
+]
 
 
 class CustomerComplaint(models.Model):
@@ -28,9 +37,13 @@ class CustomerComplaint(models.Model):
         "registration_deadline",
         "response_hours",
         "sla_met",
+        "customer_confirmed",
+        "customer_confirmed_at",
+        "confirmation_channel",
     )
-    # Once acknowledged, the deadlines run from the receipt as registered.
-    _workflow_frozen_fields = ("received_at",)
+    # Once acknowledged, the deadlines run from the receipt as registered and the first
+    # contact is a fact.
+    _workflow_frozen_fields = ("received_at", "first_contact_method")
     _workflow_frozen_states = ("acknowledged", "investigating", "resolved", "closed", "cancelled")
 
     name = fields.Char(
@@ -74,8 +87,26 @@ class CustomerComplaint(models.Model):
         tracking=True,
         check_company=True,
     )
-    description = fields.Text(string="Facts", required=True)
-    customer_demand = fields.Text()
+    occurred_at = fields.Datetime(
+        string="Occurred On", tracking=True, help="When the problem the customer reports happened."
+    )
+    description = fields.Text(string="Facts", required=True, tracking=True)
+    customer_demand = fields.Text(tracking=True)
+    fault_party = fields.Char(
+        string="Party at Fault",
+        tracking=True,
+        help="The person or department responsible for the problem (责任人), "
+        "not the person handling the complaint.",
+    )
+    first_contact_method = fields.Selection(
+        CONTACT_METHODS,
+        string="First Contact By",
+        help="How the customer was contacted within 24 hours of the complaint.",
+    )
+    handling_plan = fields.Text(
+        tracking=True,
+        help="How the complaint will be solved, as told to the customer at the first contact.",
+    )
     priority = fields.Selection(
         [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")], default="0", tracking=True
     )
@@ -132,7 +163,7 @@ class CustomerComplaint(models.Model):
         store=True,
         help="End of the third working day after receipt on the company's working schedule.",
     )
-    acknowledged_at = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
+    acknowledged_at = fields.Datetime(string="First Contact On", readonly=True, copy=False)
     registered_at = fields.Datetime(string="Registered On", readonly=True, copy=False)
     resolved_at = fields.Datetime(string="Resolved On", readonly=True, copy=False)
     closed_at = fields.Datetime(string="Closed On", readonly=True, copy=False)
@@ -154,10 +185,27 @@ class CustomerComplaint(models.Model):
     escalated_at = fields.Datetime(string="Escalated On", readonly=True, copy=False)
     root_cause = fields.Text(tracking=True)
     measures = fields.Text(tracking=True)
-    compensation = fields.Text()
+    compensation = fields.Text(tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    compensation_amount = fields.Monetary(currency_field="currency_id")
-    customer_confirmed = fields.Boolean(string="Confirmed by Customer", tracking=True)
+    compensation_amount = fields.Monetary(currency_field="currency_id", tracking=True)
+    customer_confirmed = fields.Boolean(
+        string="Confirmed by Customer", tracking=True, readonly=True, copy=False
+    )
+    customer_confirmed_at = fields.Datetime(
+        string="Customer Confirmed On", readonly=True, copy=False
+    )
+    confirmation_channel = fields.Selection(
+        [
+            *CONTACT_METHODS[:4],
+            ("portal", "Portal"),
+            ("survey", "Survey"),
+            ("paper", "Signed Paper"),
+        ],
+        string="Confirmed Through",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
     repair_ids = fields.One2many("customer.complaint.repair", "complaint_id", string="Repairs")
     visit_ids = fields.One2many("customer.complaint.visit", "complaint_id", string="Visits")
     repair_count = fields.Integer(compute="_compute_counts")
@@ -342,26 +390,90 @@ class CustomerComplaint(models.Model):
                     )
                 )
 
+    def _check_first_contact(self):
+        missing = self.filtered(
+            lambda c: not c.first_contact_method or not (c.handling_plan or "").strip()
+        )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Record how the customer was contacted and the handling plan told to the "
+                    "customer before acknowledging %s.",
+                    ", ".join(missing.mapped("name")),
+                )
+            )
+
+    def _check_registration(self):
+        """The complaint form of regulation 004 is complete: what, when, who, which order."""
+        for complaint in self:
+            missing = [
+                complaint._fields[name]._description_string(self.env)
+                for name in ("occurred_at", "fault_party", "work_order_ref", "customer_demand")
+                if not (
+                    complaint[name].strip() if isinstance(complaint[name], str) else complaint[name]
+                )
+            ]
+            if len((complaint.description or "").strip()) < MIN_FACTS_LENGTH:
+                missing.insert(
+                    0,
+                    self.env._(
+                        "%(field)s (at least %(count)s characters)",
+                        field=complaint._fields["description"]._description_string(self.env),
+                        count=MIN_FACTS_LENGTH,
+                    ),
+                )
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Complaint %(name)s cannot be registered yet. Fill in: %(fields)s.",
+                        name=complaint.name,
+                        fields=self.env._(", ").join(missing),
+                    )
+                )
+            if complaint.occurred_at > fields.Datetime.now():
+                raise UserError(
+                    self.env._(
+                        "Complaint %s: the occurrence time lies in the future.", complaint.name
+                    )
+                )
+
     def action_acknowledge(self):
-        """Customer service takes the complaint in hand: the response time is recorded."""
+        """First contact with the customer: the handling plan is recorded and sent to him."""
         self._check_state(("new",))
+        self._check_first_contact()
         with self._workflow_pass():
             self.write({"state": "acknowledged", "acknowledged_at": fields.Datetime.now()})
         return True
 
-    def action_investigate(self):
-        """The complaint form is complete and registered: investigation starts."""
-        self._check_state(("new", "acknowledged"))
+    def _register_form(self):
+        """Registration of the complaint form: the sales manager is informed (regulation 004)."""
+        self._check_registration()
         now = fields.Datetime.now()
         for complaint in self:
             with complaint._workflow_pass():
                 complaint.write(
                     {
-                        "state": "investigating",
                         "acknowledged_at": complaint.acknowledged_at or now,
                         "registered_at": now,
                     }
                 )
+            manager = complaint._get_sales_manager()
+            if manager:
+                complaint.message_post(
+                    body=self.env._(
+                        "Complaint form registered and reported to the sales manager %s.",
+                        manager.name,
+                    ),
+                    partner_ids=manager.partner_id.ids,
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    def action_investigate(self):
+        """The complaint form is complete and registered: investigation starts."""
+        self._check_state(("new", "acknowledged"))
+        self._register_form()
+        with self._workflow_pass():
+            self.write({"state": "investigating"})
         return True
 
     def action_resolve(self):
@@ -374,18 +486,36 @@ class CustomerComplaint(models.Model):
                     ", ".join(missing.mapped("name")),
                 )
             )
-        now = fields.Datetime.now()
-        for complaint in self:
-            with complaint._workflow_pass():
-                complaint.write(
-                    {
-                        "state": "resolved",
-                        "acknowledged_at": complaint.acknowledged_at or now,
-                        "registered_at": complaint.registered_at or now,
-                        "resolved_at": now,
-                    }
-                )
+        self.filtered(lambda c: not c.registered_at)._register_form()
+        with self._workflow_pass():
+            self.write({"state": "resolved", "resolved_at": fields.Datetime.now()})
         return True
+
+    def _confirm_by_customer(self, channel):
+        """The customer confirmed the resolution: the complaint closes unless a visit is due."""
+        self._check_state(("resolved",))
+        with self._workflow_pass():
+            self.write(
+                {
+                    "customer_confirmed": True,
+                    "customer_confirmed_at": fields.Datetime.now(),
+                    "confirmation_channel": channel,
+                }
+            )
+        self.filtered(lambda c: c.visit_ids or not c.category_id.visit_required).action_close()
+
+    def action_record_confirmation(self):
+        """Open the dialog recording how the customer confirmed the resolution."""
+        self.ensure_one()
+        self._check_state(("resolved",))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Customer Confirmation"),
+            "res_model": "customer.complaint.confirmation.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_complaint_id": self.id},
+        }
 
     def action_close(self):
         self._check_state(("resolved",))
@@ -394,6 +524,14 @@ class CustomerComplaint(models.Model):
                 raise UserError(
                     self.env._(
                         "Fill in the root cause and the measures before closing %s.",
+                        complaint.name,
+                    )
+                )
+            if not complaint.customer_confirmed:
+                raise UserError(
+                    self.env._(
+                        "Complaint %s can be closed once the customer has confirmed the "
+                        "resolution (in the portal, or recorded by the handler).",
                         complaint.name,
                     )
                 )
@@ -423,7 +561,16 @@ class CustomerComplaint(models.Model):
     def action_reopen(self):
         self._check_state(("resolved", "closed"))
         with self._workflow_pass():
-            self.write({"state": "investigating", "resolved_at": False, "closed_at": False})
+            self.write(
+                {
+                    "state": "investigating",
+                    "resolved_at": False,
+                    "closed_at": False,
+                    "customer_confirmed": False,
+                    "customer_confirmed_at": False,
+                    "confirmation_channel": False,
+                }
+            )
         return True
 
     def _handle_unsatisfied_visit(self, visit):
@@ -482,28 +629,60 @@ class CustomerComplaint(models.Model):
         )
         return (managers - self.env.ref("base.user_root"))[:1] or self.user_id or self.env.user
 
-    def _escalate(self):
+    def _get_sales_manager(self):
+        """The sales manager the account manager reports to (regulation 004: 上报销售经理)."""
+        self.ensure_one()
+        salesperson = self.partner_id.commercial_partner_id.user_id or self.user_id
+        leader = salesperson.sudo().sale_team_id.user_id
+        if leader and leader != salesperson:
+            return leader
+        group = self.env.ref("sales_team.group_sale_manager")
+        managers = group.sudo().users.filtered(
+            lambda u: not u.share and u.active and self.company_id in u.company_ids
+        )
+        return (managers - self.env.ref("base.user_root"))[:1]
+
+    def action_escalate(self):
+        """Open the dialog asking why the complaint goes up to the managers."""
+        self._check_state(OPEN_STATES)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Escalate Complaint"),
+            "res_model": "customer.complaint.escalate.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_complaint_ids": self.ids},
+        }
+
+    def _escalate(self, reason=None):
+        """Report to the complaints manager and the sales manager, with an activity each."""
+        self._check_state(OPEN_STATES)
         now = fields.Datetime.now()
         for complaint in self:
-            manager = complaint._get_escalation_user()
-            reasons = []
-            if not complaint.acknowledged_at and complaint.response_deadline < now:
-                reasons.append(self.env._("not acknowledged within 24 hours"))
-            if not complaint.registered_at and complaint.registration_deadline < now:
-                reasons.append(self.env._("not registered within 3 working days"))
-            reason = ", ".join(reasons)
-            complaint.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=manager.id,
-                summary=self.env._("Overdue complaint: %s", reason),
-            )
+            if reason:
+                why = reason
+            else:
+                reasons = []
+                if not complaint.acknowledged_at and complaint.response_deadline < now:
+                    reasons.append(self.env._("not acknowledged within 24 hours"))
+                if not complaint.registered_at and complaint.registration_deadline < now:
+                    reasons.append(self.env._("not registered within 3 working days"))
+                why = self.env._(", ").join(reasons)
+            managers = complaint._get_escalation_user() | complaint._get_sales_manager()
+            for manager in managers:
+                complaint.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
+                    summary=self.env._("Escalated complaint: %s", why)[:200],
+                    note=why,
+                )
             complaint.message_post(
                 body=self.env._(
-                    "Complaint escalated to %(manager)s: %(reason)s.",
-                    manager=manager.name,
-                    reason=reason,
+                    "Complaint escalated to %(managers)s: %(reason)s.",
+                    managers=", ".join(managers.mapped("name")),
+                    reason=why,
                 ),
-                partner_ids=manager.partner_id.ids,
+                partner_ids=managers.partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )
         with self._workflow_pass():

@@ -69,5 +69,6 @@ class CustomerComplaintVisit(models.Model):
             if visit.is_unsatisfied:
                 complaint._handle_unsatisfied_visit(visit)
             elif complaint.state == "resolved":
-                complaint.action_close()
+                # A satisfied customer at the follow-up confirms the resolution.
+                complaint._confirm_by_customer(visit.method)
         return visits

@@ -1,4 +1,5 @@
 from . import test_working_days
+from . import test_complaint_registration
 from . import test_complaint_workflow
 from . import test_complaint_access
 from . import test_complaint_report

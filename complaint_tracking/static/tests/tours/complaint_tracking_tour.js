@@ -40,6 +40,16 @@ registry.category("web_tour.tours").add("complaint_tracking_portal_tour", {
 registry.category("web_tour.tours").add("complaint_tracking_backend_tour", {
     steps: () => [
         {
+            content: "First contact by phone",
+            trigger: ".o_field_widget[name=first_contact_method] select",
+            run: 'select "phone"',
+        },
+        {
+            content: "Handling plan told to the customer",
+            trigger: ".o_field_widget[name=handling_plan] textarea",
+            run: "edit 今天补发同批次纸箱,仓储部排查漏水",
+        },
+        {
             content: "Acknowledge the complaint",
             trigger: ".o_form_view button[name=action_acknowledge]",
             run: "click",
@@ -47,6 +57,16 @@ registry.category("web_tour.tours").add("complaint_tracking_backend_tour", {
         {
             content: "The complaint is acknowledged",
             trigger: ".o_statusbar_status .o_arrow_button_current[data-value=acknowledged]",
+        },
+        {
+            content: "Party at fault",
+            trigger: ".o_field_widget[name=fault_party] input",
+            run: "edit 仓储部",
+        },
+        {
+            content: "Work order number",
+            trigger: ".o_field_widget[name=work_order_ref] input",
+            run: "edit GD-0606",
         },
         {
             content: "Register the complaint",

@@ -1,0 +1,2 @@
+from . import customer_complaint_escalate_wizard
+from . import customer_complaint_confirmation_wizard
