@@ -74,6 +74,7 @@ class CustomerComplaint(models.Model):
             ("email", "E-mail"),
             ("portal", "Portal"),
             ("visit", "Visit"),
+            ("survey", "Satisfaction Survey"),
             ("other", "Other"),
         ],
         required=True,
@@ -577,44 +578,65 @@ class CustomerComplaint(models.Model):
         """Reopen the complaint (or file a linked one) and plan a manager call-back."""
         self.ensure_one()
         limit = fields.Datetime.now() - timedelta(days=REOPEN_DAYS)
-        target = self
         if self.state == "closed" and self.closed_at and self.closed_at < limit:
-            target = self.create(
-                {
-                    "parent_id": self.id,
-                    "company_id": self.company_id.id,
-                    "partner_id": self.partner_id.id,
-                    "contact_id": self.contact_id.id,
-                    "channel": "visit" if visit.method == "visit" else "phone",
-                    "category_id": self.category_id.id,
-                    "user_id": self.user_id.id,
-                    "manager_id": self.manager_id.id,
-                    "sale_order_id": self.sale_order_id.id,
-                    "invoice_id": self.invoice_id.id,
-                    "product_id": self.product_id.id,
-                    "description": self.env._(
-                        "Customer unsatisfied at the follow-up visit of %(date)s on "
-                        "complaint %(name)s.\n%(comment)s",
-                        date=visit.date,
-                        name=self.name,
-                        comment=visit.comment or "",
-                    ),
-                }
+            target = self._open_for_unsatisfied_answer(
+                visit,
+                self.env._(
+                    "Customer unsatisfied at the follow-up visit of %(date)s on "
+                    "complaint %(name)s.\n%(comment)s",
+                    date=visit.date,
+                    name=self.name,
+                    comment=visit.comment or "",
+                ),
+                "visit" if visit.method == "visit" else "phone",
+                parent=self,
             )
             self.message_post(
                 body=self.env._("Unsatisfied follow-up visit: new complaint %s filed.", target.name)
             )
-        elif self.state in ("resolved", "closed"):
+            return target
+        if self.state in ("resolved", "closed"):
             self.action_reopen()
             self.message_post(body=self.env._("Reopened after an unsatisfied follow-up visit."))
-        manager = target._get_escalation_user()
-        target.activity_schedule(
+        self._plan_call_back(visit.comment)
+        return self
+
+    @api.model
+    def _open_for_unsatisfied_answer(self, answer, description, channel, parent=None):
+        """File the complaint form for an unsatisfied visit or survey (regulation 004) and plan
+        the manager's call-back."""
+        vals = {
+            "company_id": answer.company_id.id,
+            "partner_id": answer.partner_id.id,
+            "channel": channel,
+            "description": description,
+        }
+        if parent:
+            vals.update(
+                {
+                    "parent_id": parent.id,
+                    "partner_id": parent.partner_id.id,
+                    "contact_id": parent.contact_id.id,
+                    "category_id": parent.category_id.id,
+                    "user_id": parent.user_id.id,
+                    "manager_id": parent.manager_id.id,
+                    "sale_order_id": parent.sale_order_id.id,
+                    "invoice_id": parent.invoice_id.id,
+                    "product_id": parent.product_id.id,
+                }
+            )
+        complaint = self.create(vals)
+        complaint._plan_call_back(answer.comment)
+        return complaint
+
+    def _plan_call_back(self, note):
+        self.ensure_one()
+        self.activity_schedule(
             "mail.mail_activity_data_call",
-            user_id=manager.id,
+            user_id=self._get_escalation_user().id,
             summary=self.env._("Call back the unsatisfied customer"),
-            note=visit.comment or "",
+            note=note or "",
         )
-        return target
 
     # ------------------------------------------------------------------
     # Escalation

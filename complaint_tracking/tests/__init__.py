@@ -4,4 +4,5 @@ from . import test_complaint_workflow
 from . import test_complaint_access
 from . import test_complaint_report
 from . import test_portal
+from . import test_satisfaction
 from . import test_workflow_guard
