@@ -4,10 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-RESPONSE_HOURS = 24
-REGISTRATION_WORKING_DAYS = 3
 REOPEN_DAYS = 30
 OPEN_STATES = ("new", "acknowledged", "investigating")
+PRIORITIES = [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")]
 # Facts shorter than this are not an account of what happened (regulation 004: 事情经过).
 MIN_FACTS_LENGTH = 10
 CONTACT_METHODS = [
@@ -41,9 +40,9 @@ class CustomerComplaint(models.Model):
         "customer_confirmed_at",
         "confirmation_channel",
     )
-    # Once acknowledged, the deadlines run from the receipt as registered and the first
-    # contact is a fact.
-    _workflow_frozen_fields = ("received_at", "first_contact_method")
+    # Once acknowledged, the deadlines run from the receipt and priority as registered and
+    # the first contact is a fact.
+    _workflow_frozen_fields = ("received_at", "priority", "first_contact_method")
     _workflow_frozen_states = ("acknowledged", "investigating", "resolved", "closed", "cancelled")
 
     name = fields.Char(
@@ -108,9 +107,7 @@ class CustomerComplaint(models.Model):
         tracking=True,
         help="How the complaint will be solved, as told to the customer at the first contact.",
     )
-    priority = fields.Selection(
-        [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")], default="0", tracking=True
-    )
+    priority = fields.Selection(PRIORITIES, default="0", tracking=True)
     sale_order_id = fields.Many2one(
         "sale.order",
         string="Sales Order",
@@ -162,7 +159,8 @@ class CustomerComplaint(models.Model):
     registration_deadline = fields.Datetime(
         compute="_compute_deadlines",
         store=True,
-        help="End of the third working day after receipt on the company's working schedule.",
+        help="End of the last working day allowed by the complaint's service level (the third "
+        "by default) on the company's working schedule.",
     )
     acknowledged_at = fields.Datetime(string="First Contact On", readonly=True, copy=False)
     registered_at = fields.Datetime(string="Registered On", readonly=True, copy=False)
@@ -181,7 +179,8 @@ class CustomerComplaint(models.Model):
         string="Deadlines Met",
         compute="_compute_sla_met",
         store=True,
-        help="Acknowledged within 24 hours and registered within 3 working days.",
+        help="First contact and registration within the targets of the complaint's priority "
+        "(by default 24 hours and 3 working days).",
     )
     escalated_at = fields.Datetime(string="Escalated On", readonly=True, copy=False)
     root_cause = fields.Text(tracking=True)
@@ -235,23 +234,20 @@ class CustomerComplaint(models.Model):
         for complaint in self:
             complaint.manager_id = complaint.category_id.manager_id or complaint.manager_id
 
-    @api.depends("received_at", "company_id")
+    @api.depends("received_at", "company_id", "priority", "category_id")
     def _compute_deadlines(self):
+        """Targets of the complaint's priority and category (Configuration › Service Levels)."""
+        targets = self.env["customer.complaint.sla"]._targets(self)
         for complaint in self:
             received = complaint.received_at
             if not received:
                 complaint.response_deadline = complaint.registration_deadline = False
                 continue
-            complaint.response_deadline = received + timedelta(hours=RESPONSE_HOURS)
+            hours, days = targets[complaint]
+            complaint.response_deadline = received + timedelta(hours=hours)
             calendar = complaint.company_id.resource_calendar_id
-            deadline = (
-                calendar._get_working_day_end(received, REGISTRATION_WORKING_DAYS)
-                if calendar
-                else False
-            )
-            complaint.registration_deadline = deadline or received + timedelta(
-                days=REGISTRATION_WORKING_DAYS
-            )
+            deadline = calendar._get_working_day_end(received, days) if calendar else False
+            complaint.registration_deadline = deadline or received + timedelta(days=days)
 
     @api.model
     def _recompute_registration_deadlines(self, companies=None):
@@ -686,9 +682,9 @@ class CustomerComplaint(models.Model):
             else:
                 reasons = []
                 if not complaint.acknowledged_at and complaint.response_deadline < now:
-                    reasons.append(self.env._("not acknowledged within 24 hours"))
+                    reasons.append(self.env._("no first contact by the response deadline"))
                 if not complaint.registered_at and complaint.registration_deadline < now:
-                    reasons.append(self.env._("not registered within 3 working days"))
+                    reasons.append(self.env._("not registered by the registration deadline"))
                 why = self.env._(", ").join(reasons)
             managers = complaint._get_escalation_user() | complaint._get_sales_manager()
             for manager in managers:

@@ -1,5 +1,6 @@
 from . import test_working_days
 from . import test_complaint_registration
+from . import test_complaint_sla
 from . import test_complaint_workflow
 from . import test_complaint_access
 from . import test_complaint_report
