@@ -10,5 +10,6 @@ from . import customer_complaint_sla
 from . import customer_complaint_repair
 from . import customer_complaint_visit
 from . import customer_satisfaction_survey
+from . import customer_followup_plan
 from . import account_move
 from . import res_partner

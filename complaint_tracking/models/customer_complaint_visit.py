@@ -57,6 +57,22 @@ class CustomerComplaintVisit(models.Model):
     score_attitude = fields.Integer(required=True, default=5)
     comment = fields.Text()
 
+    def _complete_planned_followups(self):
+        """The periodic follow-up activity of the visited customers is done."""
+        planned = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "in", self.commercial_partner_id.ids),
+                (
+                    "activity_type_id",
+                    "=",
+                    self.env.ref("complaint_tracking.mail_activity_type_followup").id,
+                ),
+            ]
+        )
+        if planned:
+            planned.sudo().action_feedback(feedback=self.env._("Follow-up visit recorded."))
+
     @api.depends("complaint_id")
     def _compute_from_complaint(self):
         for visit in self:
@@ -69,6 +85,7 @@ class CustomerComplaintVisit(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         visits = super().create(vals_list)
+        visits._complete_planned_followups()
         for visit in visits:
             complaint = visit.complaint_id
             if not complaint:

@@ -140,3 +140,45 @@ class TestSatisfactionSurvey(ComplaintCommon, HttpCase):
         filed = self.Complaint.search([("partner_id", "=", self.customer.id)])
         self.assertEqual(len(filed), 1)
         self.assertIn("态度差", filed.description)
+
+
+@tagged("post_install", "-at_install")
+class TestSatisfactionSurveyTour(ComplaintCommon, HttpCase):
+    def test_low_score_from_the_link_reaches_customer_service(self):
+        survey = self.env["customer.satisfaction.survey"].create({"partner_id": self.customer.id})
+        # The customer opens the e-mailed link without logging in.
+        self.start_tour(survey.get_portal_url(), "complaint_tracking_survey_tour")
+        self.assertEqual(survey.state, "answered")
+        self.assertEqual(survey.score_delivery, 1)
+        self.assertTrue(survey.complaint_id)
+        self.start_tour(
+            "/odoo/action-complaint_tracking.customer_complaint_action",
+            "complaint_tracking_survey_complaint_tour",
+            login="ct_cs_user",
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestFollowupPlan(ComplaintCommon):
+    def test_followup_planned_once_and_completed_by_the_visit(self):
+        Plan = self.env["customer.followup.plan"]
+        Plan.search([]).unlink()
+        Plan.create({"customer_category": "important", "interval_days": 30})
+        (self.customer | self.other_customer).customer_category = "important"
+        self.env["customer.complaint.visit"].create(
+            {"partner_id": self.other_customer.id, "method": "visit"}
+        )
+        followup = self.env.ref("complaint_tracking.mail_activity_type_followup")
+        cron = self.env.ref("complaint_tracking.ir_cron_customer_followup_plan")
+        cron.method_direct_trigger()
+        cron.method_direct_trigger()
+        activity = self.customer.activity_ids.filtered(lambda a: a.activity_type_id == followup)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.salesman)
+        self.assertFalse(self.other_customer.activity_ids)
+        # The salesperson records the visit: the follow-up is done.
+        self.env["customer.complaint.visit"].with_user(self.salesman).create(
+            {"partner_id": self.customer.id, "method": "phone"}
+        )
+        self.assertFalse(activity.exists())
+        self.assertRegex(self.customer.message_ids[0].body, "Follow-up visit recorded|回访已记录")

@@ -127,3 +127,52 @@ registry.category("web_tour.tours").add("complaint_tracking_backend_tour", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("complaint_tracking_survey_tour", {
+    steps: () => [
+        ...["score_quality", "score_response", "score_speed", "score_attitude"].map((name) => ({
+            content: `Score ${name}`,
+            trigger: `.o_satisfaction_form input[name=${name}][value="4"]`,
+            run: "click",
+        })),
+        {
+            content: "The delivery came late",
+            trigger: '.o_satisfaction_form input[name=score_delivery][value="1"]',
+            run: "click",
+        },
+        {
+            content: "Say why",
+            trigger: ".o_satisfaction_form textarea[name=comment]",
+            run: "edit 交货晚了一周,影响生产",
+        },
+        {
+            content: "Send the answer",
+            trigger: "button.o_satisfaction_submit",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Thanked, and told that customer service will call back",
+            trigger: ".o_satisfaction_thanks",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("complaint_tracking_survey_complaint_tour", {
+    steps: () => [
+        {
+            content: "Customer service finds the complaint filed by the survey",
+            trigger: ".o_list_view .o_data_row td[name=partner_id]:contains(上海星河包装有限公司)",
+            run: "click",
+        },
+        {
+            content: "It says what the customer answered",
+            trigger: ".o_field_widget[name=description] textarea",
+            run() {
+                if (!this.anchor.value.includes("交货晚了一周")) {
+                    throw new Error("The complaint does not quote the customer's answer");
+                }
+            },
+        },
+    ],
+});
