@@ -93,6 +93,39 @@ class ComplaintPortal(CustomerPortal):
         )
         return request.render("complaint_tracking.portal_my_complaint", values)
 
+    @http.route(
+        ["/my/complaints/<int:complaint_id>/confirm"],
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_confirm_complaint(self, complaint_id, access_token=None, **kw):
+        """The customer confirms the resolution: the complaint closes the loop."""
+        try:
+            complaint_sudo = self._document_check_access(
+                "customer.complaint", complaint_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if complaint_sudo.state == "resolved" and not complaint_sudo.customer_confirmed:
+            signer = request.env.user.partner_id
+            if request.env.user._is_public():
+                signer = complaint_sudo.contact_id or complaint_sudo.partner_id
+            complaint_sudo.message_post(
+                body=request.env._(
+                    "The customer confirmed the resolution in the portal (%(via)s).",
+                    via=request.env._("through the link sent by e-mail")
+                    if request.env.user._is_public()
+                    else signer.name,
+                ),
+                author_id=signer.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+            complaint_sudo._confirm_by_customer("portal")
+        return request.redirect(complaint_sudo.get_portal_url())
+
     def _complaint_form_values(self, **kw):
         partner = request.env.user.partner_id.commercial_partner_id
         company = partner.company_id or request.env.company

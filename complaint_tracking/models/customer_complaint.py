@@ -4,10 +4,18 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-RESPONSE_HOURS = 24
-REGISTRATION_WORKING_DAYS = 3
 REOPEN_DAYS = 30
 OPEN_STATES = ("new", "acknowledged", "investigating")
+PRIORITIES = [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")]
+# Facts shorter than this are not an account of what happened (regulation 004: 事情经过).
+MIN_FACTS_LENGTH = 10
+CONTACT_METHODS = [
+    ("phone", "Phone"),
+    ("visit", "Visit"),
+    ("email", "E-mail"),
+    ("wechat", "WeChat"),
+    ("other", "Other"),
+]
 
 
 class CustomerComplaint(models.Model):
@@ -28,9 +36,13 @@ class CustomerComplaint(models.Model):
         "registration_deadline",
         "response_hours",
         "sla_met",
+        "customer_confirmed",
+        "customer_confirmed_at",
+        "confirmation_channel",
     )
-    # Once acknowledged, the deadlines run from the receipt as registered.
-    _workflow_frozen_fields = ("received_at",)
+    # Once acknowledged, the deadlines run from the receipt and priority as registered and
+    # the first contact is a fact.
+    _workflow_frozen_fields = ("received_at", "priority", "first_contact_method")
     _workflow_frozen_states = ("acknowledged", "investigating", "resolved", "closed", "cancelled")
 
     name = fields.Char(
@@ -61,6 +73,7 @@ class CustomerComplaint(models.Model):
             ("email", "E-mail"),
             ("portal", "Portal"),
             ("visit", "Visit"),
+            ("survey", "Satisfaction Survey"),
             ("other", "Other"),
         ],
         required=True,
@@ -74,11 +87,27 @@ class CustomerComplaint(models.Model):
         tracking=True,
         check_company=True,
     )
-    description = fields.Text(string="Facts", required=True)
-    customer_demand = fields.Text()
-    priority = fields.Selection(
-        [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")], default="0", tracking=True
+    occurred_at = fields.Datetime(
+        string="Occurred On", tracking=True, help="When the problem the customer reports happened."
     )
+    description = fields.Text(string="Facts", required=True, tracking=True)
+    customer_demand = fields.Text(tracking=True)
+    fault_party = fields.Char(
+        string="Party at Fault",
+        tracking=True,
+        help="The person or department responsible for the problem (责任人), "
+        "not the person handling the complaint.",
+    )
+    first_contact_method = fields.Selection(
+        CONTACT_METHODS,
+        string="First Contact By",
+        help="How the customer was contacted within 24 hours of the complaint.",
+    )
+    handling_plan = fields.Text(
+        tracking=True,
+        help="How the complaint will be solved, as told to the customer at the first contact.",
+    )
+    priority = fields.Selection(PRIORITIES, default="0", tracking=True)
     sale_order_id = fields.Many2one(
         "sale.order",
         string="Sales Order",
@@ -130,9 +159,10 @@ class CustomerComplaint(models.Model):
     registration_deadline = fields.Datetime(
         compute="_compute_deadlines",
         store=True,
-        help="End of the third working day after receipt on the company's working schedule.",
+        help="End of the last working day allowed by the complaint's service level (the third "
+        "by default) on the company's working schedule.",
     )
-    acknowledged_at = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
+    acknowledged_at = fields.Datetime(string="First Contact On", readonly=True, copy=False)
     registered_at = fields.Datetime(string="Registered On", readonly=True, copy=False)
     resolved_at = fields.Datetime(string="Resolved On", readonly=True, copy=False)
     closed_at = fields.Datetime(string="Closed On", readonly=True, copy=False)
@@ -149,15 +179,33 @@ class CustomerComplaint(models.Model):
         string="Deadlines Met",
         compute="_compute_sla_met",
         store=True,
-        help="Acknowledged within 24 hours and registered within 3 working days.",
+        help="First contact and registration within the targets of the complaint's priority "
+        "(by default 24 hours and 3 working days).",
     )
     escalated_at = fields.Datetime(string="Escalated On", readonly=True, copy=False)
     root_cause = fields.Text(tracking=True)
     measures = fields.Text(tracking=True)
-    compensation = fields.Text()
+    compensation = fields.Text(tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    compensation_amount = fields.Monetary(currency_field="currency_id")
-    customer_confirmed = fields.Boolean(string="Confirmed by Customer", tracking=True)
+    compensation_amount = fields.Monetary(currency_field="currency_id", tracking=True)
+    customer_confirmed = fields.Boolean(
+        string="Confirmed by Customer", tracking=True, readonly=True, copy=False
+    )
+    customer_confirmed_at = fields.Datetime(
+        string="Customer Confirmed On", readonly=True, copy=False
+    )
+    confirmation_channel = fields.Selection(
+        [
+            *CONTACT_METHODS[:4],
+            ("portal", "Portal"),
+            ("survey", "Survey"),
+            ("paper", "Signed Paper"),
+        ],
+        string="Confirmed Through",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
     repair_ids = fields.One2many("customer.complaint.repair", "complaint_id", string="Repairs")
     visit_ids = fields.One2many("customer.complaint.visit", "complaint_id", string="Visits")
     repair_count = fields.Integer(compute="_compute_counts")
@@ -186,23 +234,20 @@ class CustomerComplaint(models.Model):
         for complaint in self:
             complaint.manager_id = complaint.category_id.manager_id or complaint.manager_id
 
-    @api.depends("received_at", "company_id")
+    @api.depends("received_at", "company_id", "priority", "category_id")
     def _compute_deadlines(self):
+        """Targets of the complaint's priority and category (Configuration › Service Levels)."""
+        targets = self.env["customer.complaint.sla"]._targets(self)
         for complaint in self:
             received = complaint.received_at
             if not received:
                 complaint.response_deadline = complaint.registration_deadline = False
                 continue
-            complaint.response_deadline = received + timedelta(hours=RESPONSE_HOURS)
+            hours, days = targets[complaint]
+            complaint.response_deadline = received + timedelta(hours=hours)
             calendar = complaint.company_id.resource_calendar_id
-            deadline = (
-                calendar._get_working_day_end(received, REGISTRATION_WORKING_DAYS)
-                if calendar
-                else False
-            )
-            complaint.registration_deadline = deadline or received + timedelta(
-                days=REGISTRATION_WORKING_DAYS
-            )
+            deadline = calendar._get_working_day_end(received, days) if calendar else False
+            complaint.registration_deadline = deadline or received + timedelta(days=days)
 
     @api.model
     def _recompute_registration_deadlines(self, companies=None):
@@ -342,26 +387,90 @@ class CustomerComplaint(models.Model):
                     )
                 )
 
+    def _check_first_contact(self):
+        missing = self.filtered(
+            lambda c: not c.first_contact_method or not (c.handling_plan or "").strip()
+        )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Record how the customer was contacted and the handling plan told to the "
+                    "customer before acknowledging %s.",
+                    ", ".join(missing.mapped("name")),
+                )
+            )
+
+    def _check_registration(self):
+        """The complaint form of regulation 004 is complete: what, when, who, which order."""
+        for complaint in self:
+            missing = [
+                complaint._fields[name]._description_string(self.env)
+                for name in ("occurred_at", "fault_party", "work_order_ref", "customer_demand")
+                if not (
+                    complaint[name].strip() if isinstance(complaint[name], str) else complaint[name]
+                )
+            ]
+            if len((complaint.description or "").strip()) < MIN_FACTS_LENGTH:
+                missing.insert(
+                    0,
+                    self.env._(
+                        "%(field)s (at least %(count)s characters)",
+                        field=complaint._fields["description"]._description_string(self.env),
+                        count=MIN_FACTS_LENGTH,
+                    ),
+                )
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Complaint %(name)s cannot be registered yet. Fill in: %(fields)s.",
+                        name=complaint.name,
+                        fields=self.env._(", ").join(missing),
+                    )
+                )
+            if complaint.occurred_at > fields.Datetime.now():
+                raise UserError(
+                    self.env._(
+                        "Complaint %s: the occurrence time lies in the future.", complaint.name
+                    )
+                )
+
     def action_acknowledge(self):
-        """Customer service takes the complaint in hand: the response time is recorded."""
+        """First contact with the customer: the handling plan is recorded and sent to him."""
         self._check_state(("new",))
+        self._check_first_contact()
         with self._workflow_pass():
             self.write({"state": "acknowledged", "acknowledged_at": fields.Datetime.now()})
         return True
 
-    def action_investigate(self):
-        """The complaint form is complete and registered: investigation starts."""
-        self._check_state(("new", "acknowledged"))
+    def _register_form(self):
+        """Registration of the complaint form: the sales manager is informed (regulation 004)."""
+        self._check_registration()
         now = fields.Datetime.now()
         for complaint in self:
             with complaint._workflow_pass():
                 complaint.write(
                     {
-                        "state": "investigating",
                         "acknowledged_at": complaint.acknowledged_at or now,
                         "registered_at": now,
                     }
                 )
+            manager = complaint._get_sales_manager()
+            if manager:
+                complaint.message_post(
+                    body=self.env._(
+                        "Complaint form registered and reported to the sales manager %s.",
+                        manager.name,
+                    ),
+                    partner_ids=manager.partner_id.ids,
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    def action_investigate(self):
+        """The complaint form is complete and registered: investigation starts."""
+        self._check_state(("new", "acknowledged"))
+        self._register_form()
+        with self._workflow_pass():
+            self.write({"state": "investigating"})
         return True
 
     def action_resolve(self):
@@ -374,18 +483,36 @@ class CustomerComplaint(models.Model):
                     ", ".join(missing.mapped("name")),
                 )
             )
-        now = fields.Datetime.now()
-        for complaint in self:
-            with complaint._workflow_pass():
-                complaint.write(
-                    {
-                        "state": "resolved",
-                        "acknowledged_at": complaint.acknowledged_at or now,
-                        "registered_at": complaint.registered_at or now,
-                        "resolved_at": now,
-                    }
-                )
+        self.filtered(lambda c: not c.registered_at)._register_form()
+        with self._workflow_pass():
+            self.write({"state": "resolved", "resolved_at": fields.Datetime.now()})
         return True
+
+    def _confirm_by_customer(self, channel):
+        """The customer confirmed the resolution: the complaint closes unless a visit is due."""
+        self._check_state(("resolved",))
+        with self._workflow_pass():
+            self.write(
+                {
+                    "customer_confirmed": True,
+                    "customer_confirmed_at": fields.Datetime.now(),
+                    "confirmation_channel": channel,
+                }
+            )
+        self.filtered(lambda c: c.visit_ids or not c.category_id.visit_required).action_close()
+
+    def action_record_confirmation(self):
+        """Open the dialog recording how the customer confirmed the resolution."""
+        self.ensure_one()
+        self._check_state(("resolved",))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Customer Confirmation"),
+            "res_model": "customer.complaint.confirmation.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_complaint_id": self.id},
+        }
 
     def action_close(self):
         self._check_state(("resolved",))
@@ -394,6 +521,14 @@ class CustomerComplaint(models.Model):
                 raise UserError(
                     self.env._(
                         "Fill in the root cause and the measures before closing %s.",
+                        complaint.name,
+                    )
+                )
+            if not complaint.customer_confirmed:
+                raise UserError(
+                    self.env._(
+                        "Complaint %s can be closed once the customer has confirmed the "
+                        "resolution (in the portal, or recorded by the handler).",
                         complaint.name,
                     )
                 )
@@ -423,51 +558,81 @@ class CustomerComplaint(models.Model):
     def action_reopen(self):
         self._check_state(("resolved", "closed"))
         with self._workflow_pass():
-            self.write({"state": "investigating", "resolved_at": False, "closed_at": False})
+            self.write(
+                {
+                    "state": "investigating",
+                    "resolved_at": False,
+                    "closed_at": False,
+                    "customer_confirmed": False,
+                    "customer_confirmed_at": False,
+                    "confirmation_channel": False,
+                }
+            )
         return True
 
     def _handle_unsatisfied_visit(self, visit):
         """Reopen the complaint (or file a linked one) and plan a manager call-back."""
         self.ensure_one()
         limit = fields.Datetime.now() - timedelta(days=REOPEN_DAYS)
-        target = self
         if self.state == "closed" and self.closed_at and self.closed_at < limit:
-            target = self.create(
-                {
-                    "parent_id": self.id,
-                    "company_id": self.company_id.id,
-                    "partner_id": self.partner_id.id,
-                    "contact_id": self.contact_id.id,
-                    "channel": "visit" if visit.method == "visit" else "phone",
-                    "category_id": self.category_id.id,
-                    "user_id": self.user_id.id,
-                    "manager_id": self.manager_id.id,
-                    "sale_order_id": self.sale_order_id.id,
-                    "invoice_id": self.invoice_id.id,
-                    "product_id": self.product_id.id,
-                    "description": self.env._(
-                        "Customer unsatisfied at the follow-up visit of %(date)s on "
-                        "complaint %(name)s.\n%(comment)s",
-                        date=visit.date,
-                        name=self.name,
-                        comment=visit.comment or "",
-                    ),
-                }
+            target = self._open_for_unsatisfied_answer(
+                visit,
+                self.env._(
+                    "Customer unsatisfied at the follow-up visit of %(date)s on "
+                    "complaint %(name)s.\n%(comment)s",
+                    date=visit.date,
+                    name=self.name,
+                    comment=visit.comment or "",
+                ),
+                "visit" if visit.method == "visit" else "phone",
+                parent=self,
             )
             self.message_post(
                 body=self.env._("Unsatisfied follow-up visit: new complaint %s filed.", target.name)
             )
-        elif self.state in ("resolved", "closed"):
+            return target
+        if self.state in ("resolved", "closed"):
             self.action_reopen()
             self.message_post(body=self.env._("Reopened after an unsatisfied follow-up visit."))
-        manager = target._get_escalation_user()
-        target.activity_schedule(
+        self._plan_call_back(visit.comment)
+        return self
+
+    @api.model
+    def _open_for_unsatisfied_answer(self, answer, description, channel, parent=None):
+        """File the complaint form for an unsatisfied visit or survey (regulation 004) and plan
+        the manager's call-back."""
+        vals = {
+            "company_id": answer.company_id.id,
+            "partner_id": answer.partner_id.id,
+            "channel": channel,
+            "description": description,
+        }
+        if parent:
+            vals.update(
+                {
+                    "parent_id": parent.id,
+                    "partner_id": parent.partner_id.id,
+                    "contact_id": parent.contact_id.id,
+                    "category_id": parent.category_id.id,
+                    "user_id": parent.user_id.id,
+                    "manager_id": parent.manager_id.id,
+                    "sale_order_id": parent.sale_order_id.id,
+                    "invoice_id": parent.invoice_id.id,
+                    "product_id": parent.product_id.id,
+                }
+            )
+        complaint = self.create(vals)
+        complaint._plan_call_back(answer.comment)
+        return complaint
+
+    def _plan_call_back(self, note):
+        self.ensure_one()
+        self.activity_schedule(
             "mail.mail_activity_data_call",
-            user_id=manager.id,
+            user_id=self._get_escalation_user().id,
             summary=self.env._("Call back the unsatisfied customer"),
-            note=visit.comment or "",
+            note=note or "",
         )
-        return target
 
     # ------------------------------------------------------------------
     # Escalation
@@ -482,28 +647,60 @@ class CustomerComplaint(models.Model):
         )
         return (managers - self.env.ref("base.user_root"))[:1] or self.user_id or self.env.user
 
-    def _escalate(self):
+    def _get_sales_manager(self):
+        """The sales manager the account manager reports to (regulation 004: 上报销售经理)."""
+        self.ensure_one()
+        salesperson = self.partner_id.commercial_partner_id.user_id or self.user_id
+        leader = salesperson.sudo().sale_team_id.user_id
+        if leader and leader != salesperson:
+            return leader
+        group = self.env.ref("sales_team.group_sale_manager")
+        managers = group.sudo().users.filtered(
+            lambda u: not u.share and u.active and self.company_id in u.company_ids
+        )
+        return (managers - self.env.ref("base.user_root"))[:1]
+
+    def action_escalate(self):
+        """Open the dialog asking why the complaint goes up to the managers."""
+        self._check_state(OPEN_STATES)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Escalate Complaint"),
+            "res_model": "customer.complaint.escalate.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_complaint_ids": self.ids},
+        }
+
+    def _escalate(self, reason=None):
+        """Report to the complaints manager and the sales manager, with an activity each."""
+        self._check_state(OPEN_STATES)
         now = fields.Datetime.now()
         for complaint in self:
-            manager = complaint._get_escalation_user()
-            reasons = []
-            if not complaint.acknowledged_at and complaint.response_deadline < now:
-                reasons.append(self.env._("not acknowledged within 24 hours"))
-            if not complaint.registered_at and complaint.registration_deadline < now:
-                reasons.append(self.env._("not registered within 3 working days"))
-            reason = ", ".join(reasons)
-            complaint.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=manager.id,
-                summary=self.env._("Overdue complaint: %s", reason),
-            )
+            if reason:
+                why = reason
+            else:
+                reasons = []
+                if not complaint.acknowledged_at and complaint.response_deadline < now:
+                    reasons.append(self.env._("no first contact by the response deadline"))
+                if not complaint.registered_at and complaint.registration_deadline < now:
+                    reasons.append(self.env._("not registered by the registration deadline"))
+                why = self.env._(", ").join(reasons)
+            managers = complaint._get_escalation_user() | complaint._get_sales_manager()
+            for manager in managers:
+                complaint.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
+                    summary=self.env._("Escalated complaint: %s", why)[:200],
+                    note=why,
+                )
             complaint.message_post(
                 body=self.env._(
-                    "Complaint escalated to %(manager)s: %(reason)s.",
-                    manager=manager.name,
-                    reason=reason,
+                    "Complaint escalated to %(managers)s: %(reason)s.",
+                    managers=", ".join(managers.mapped("name")),
+                    reason=why,
                 ),
-                partner_ids=manager.partner_id.ids,
+                partner_ids=managers.partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )
         with self._workflow_pass():

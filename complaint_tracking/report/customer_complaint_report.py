@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from ..models.customer_complaint import PRIORITIES
+
 
 class CustomerComplaintReport(models.Model):
     """Customer-service ledger (客户服务工作台账): one row per complaint."""
@@ -23,10 +25,12 @@ class CustomerComplaintReport(models.Model):
             ("email", "E-mail"),
             ("portal", "Portal"),
             ("visit", "Visit"),
+            ("survey", "Satisfaction Survey"),
             ("other", "Other"),
         ],
         readonly=True,
     )
+    priority = fields.Selection(PRIORITIES, readonly=True)
     state = fields.Selection(
         [
             ("new", "New"),
@@ -67,6 +71,7 @@ class CustomerComplaintReport(models.Model):
                    c.category_id AS category_id,
                    c.user_id AS user_id,
                    c.channel AS channel,
+                   c.priority AS priority,
                    c.state AS state,
                    1 AS complaint_count,
                    CASE WHEN %(missed)s THEN 1 ELSE 0 END AS overdue_count,

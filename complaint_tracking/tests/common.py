@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from pytz import timezone, utc
 
@@ -59,6 +59,16 @@ class ComplaintCommon(TransactionCase):
         cls.salesman = new_test_user(
             cls.env, "ct_salesman", groups="sales_team.group_sale_salesman", name="Salesman"
         )
+        cls.sales_manager = new_test_user(
+            cls.env, "ct_sales_manager", groups="sales_team.group_sale_manager", name="销售经理"
+        )
+        cls.env["crm.team"].create(
+            {
+                "name": "华东销售部",
+                "user_id": cls.sales_manager.id,
+                "member_ids": [Command.link(cls.salesman.id)],
+            }
+        )
         cls.other_salesman = new_test_user(
             cls.env, "ct_other_salesman", groups="sales_team.group_sale_salesman"
         )
@@ -104,10 +114,18 @@ class ComplaintCommon(TransactionCase):
 
     @classmethod
     def _create_complaint(cls, **values):
+        """A complaint whose form is complete: first contact and registration are possible."""
+        received = values.get("received_at") or datetime.now()
         vals = {
             "partner_id": cls.customer.id,
             "category_id": cls.category.id,
-            "description": "纸板受潮,箱体塌陷。",
+            "description": "纸板受潮,箱体塌陷,共 30 箱无法使用。",
+            "customer_demand": "补发同规格纸箱。",
+            "occurred_at": received - timedelta(hours=2),
+            "fault_party": "仓储部",
+            "work_order_ref": "GD-2025-001",
+            "first_contact_method": "phone",
+            "handling_plan": "当天补发,仓储部排查防潮措施。",
         }
         vals.update(values)
         return cls.Complaint.create(vals)

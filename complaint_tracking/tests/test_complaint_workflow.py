@@ -92,15 +92,29 @@ class TestComplaintWorkflow(ComplaintCommon):
         with self.assertRaises(UserError):
             complaint.action_close()
         self.category.visit_required = False
-        complaint.action_close()
+        with self.assertRaisesRegex(UserError, "confirmed the resolution"):
+            complaint.action_close()
+        # The handler records the customer's confirmation by phone: nothing else is due.
+        action = complaint.with_user(self.cs_user).action_record_confirmation()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.cs_user)
+            .with_context(**action["context"])
+            .create({"channel": "phone", "note": "王经理电话确认已收到补发"})
+        )
+        wizard.action_confirm()
         self.assertEqual(complaint.state, "closed")
         self.assertTrue(complaint.closed_at)
+        self.assertEqual(complaint.confirmation_channel, "phone")
+        self.assertTrue(complaint.customer_confirmed_at)
 
     def test_satisfied_visit_closes_resolved_complaint(self):
         complaint = self._resolved_complaint()
         visit = self._visit(complaint)
         self.assertAlmostEqual(visit.score_average, 4.75)
         self.assertEqual(complaint.state, "closed")
+        self.assertTrue(complaint.customer_confirmed)
+        self.assertEqual(complaint.confirmation_channel, "phone")
         self.assertAlmostEqual(complaint.satisfaction, 4.75)
 
     def test_low_score_reopens_and_plans_call_back(self):
@@ -108,6 +122,7 @@ class TestComplaintWorkflow(ComplaintCommon):
         self._visit(complaint, score_attitude=2, comment="服务态度差")
         self.assertEqual(complaint.state, "investigating")
         self.assertFalse(complaint.resolved_at)
+        self.assertFalse(complaint.customer_confirmed)
         call = complaint.activity_ids.filtered(
             lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_call")
         )
@@ -172,10 +187,14 @@ class TestComplaintEscalation(ComplaintCommon):
         self.Complaint._cron_escalate_overdue()
         todo = self.env.ref("mail.mail_activity_data_todo")
         activities = overdue.activity_ids.filtered(lambda a: a.activity_type_id == todo)
-        self.assertEqual(len(activities), 1)
-        self.assertEqual(activities.user_id, self.cs_manager)
+        # Regulation 004 reports to the sales manager too, beside the complaints manager.
+        self.assertEqual(activities.user_id, self.cs_manager | self.sales_manager)
+        self.assertEqual(len(activities), 2)
         self.assertEqual(len(overdue.message_ids) - messages_before, 1)
-        self.assertIn(self.cs_manager.partner_id, overdue.message_ids[0].partner_ids)
+        self.assertEqual(
+            overdue.message_ids[0].partner_ids,
+            (self.cs_manager | self.sales_manager).partner_id,
+        )
         self.assertTrue(overdue.escalated_at)
         self.assertFalse(fresh.escalated_at)
         self.assertFalse(fresh.activity_ids)
@@ -186,7 +205,7 @@ class TestComplaintEscalation(ComplaintCommon):
         self.env["ir.cron"].browse(
             self.env.ref("complaint_tracking.ir_cron_complaint_escalation").id
         ).method_direct_trigger()
-        manager = overdue.activity_ids.user_id
+        manager = overdue.activity_ids.user_id - self.sales_manager
         self.assertEqual(len(manager), 1)
         self.assertTrue(manager.has_group("complaint_tracking.group_complaint_manager"))
 

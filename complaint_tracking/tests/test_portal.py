@@ -85,6 +85,8 @@ class TestComplaintPortal(ComplaintCommon, HttpCase):
         complaint = self.Complaint.search([("description", "=", "纸箱受潮变形,请尽快处理")])
         self.assertEqual(complaint.state, "new")
         self.assertEqual(complaint.channel, "portal")
+        # Customer service asks when it happened (the form of regulation 004).
+        complaint.occurred_at = complaint.received_at
         self.start_tour(
             f"/odoo/action-complaint_tracking.customer_complaint_action/{complaint.id}",
             "complaint_tracking_backend_tour",
@@ -92,4 +94,6 @@ class TestComplaintPortal(ComplaintCommon, HttpCase):
         )
         self.assertEqual(complaint.state, "closed")
         self.assertTrue(complaint.acknowledged_at)
+        self.assertEqual(complaint.fault_party, "仓储部")
+        self.assertEqual(complaint.first_contact_method, "phone")
         self.assertEqual(len(complaint.visit_ids), 1)

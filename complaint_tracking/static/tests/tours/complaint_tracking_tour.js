@@ -40,6 +40,16 @@ registry.category("web_tour.tours").add("complaint_tracking_portal_tour", {
 registry.category("web_tour.tours").add("complaint_tracking_backend_tour", {
     steps: () => [
         {
+            content: "First contact by phone",
+            trigger: ".o_field_widget[name=first_contact_method] select",
+            run: 'select "phone"',
+        },
+        {
+            content: "Handling plan told to the customer",
+            trigger: ".o_field_widget[name=handling_plan] textarea",
+            run: "edit 今天补发同批次纸箱,仓储部排查漏水",
+        },
+        {
             content: "Acknowledge the complaint",
             trigger: ".o_form_view button[name=action_acknowledge]",
             run: "click",
@@ -47,6 +57,16 @@ registry.category("web_tour.tours").add("complaint_tracking_backend_tour", {
         {
             content: "The complaint is acknowledged",
             trigger: ".o_statusbar_status .o_arrow_button_current[data-value=acknowledged]",
+        },
+        {
+            content: "Party at fault",
+            trigger: ".o_field_widget[name=fault_party] input",
+            run: "edit 仓储部",
+        },
+        {
+            content: "Work order number",
+            trigger: ".o_field_widget[name=work_order_ref] input",
+            run: "edit GD-0606",
         },
         {
             content: "Register the complaint",
@@ -104,6 +124,55 @@ registry.category("web_tour.tours").add("complaint_tracking_backend_tour", {
         {
             content: "The satisfied visit closes the complaint",
             trigger: ".o_statusbar_status .o_arrow_button_current[data-value=closed]",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("complaint_tracking_survey_tour", {
+    steps: () => [
+        ...["score_quality", "score_response", "score_speed", "score_attitude"].map((name) => ({
+            content: `Score ${name}`,
+            trigger: `.o_satisfaction_form input[name=${name}][value="4"]`,
+            run: "click",
+        })),
+        {
+            content: "The delivery came late",
+            trigger: '.o_satisfaction_form input[name=score_delivery][value="1"]',
+            run: "click",
+        },
+        {
+            content: "Say why",
+            trigger: ".o_satisfaction_form textarea[name=comment]",
+            run: "edit 交货晚了一周,影响生产",
+        },
+        {
+            content: "Send the answer",
+            trigger: "button.o_satisfaction_submit",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "Thanked, and told that customer service will call back",
+            trigger: ".o_satisfaction_thanks",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("complaint_tracking_survey_complaint_tour", {
+    steps: () => [
+        {
+            content: "Customer service finds the complaint filed by the survey",
+            trigger: ".o_list_view .o_data_row td[name=partner_id]:contains(上海星河包装有限公司)",
+            run: "click",
+        },
+        {
+            content: "It says what the customer answered",
+            trigger: ".o_field_widget[name=description] textarea",
+            run() {
+                if (!this.anchor.value.includes("交货晚了一周")) {
+                    throw new Error("The complaint does not quote the customer's answer");
+                }
+            },
         },
     ],
 });

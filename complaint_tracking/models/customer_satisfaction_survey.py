@@ -1,0 +1,153 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .customer_satisfaction_mixin import SCORE_FIELDS
+
+MAX_COMMENT_LENGTH = 2000
+
+
+class CustomerSatisfactionSurvey(models.Model):
+    """Satisfaction survey after a delivery (regulation 004: 满意度调查), answered by the
+    customer through the link he receives, without an account."""
+
+    _name = "customer.satisfaction.survey"
+    _description = "Satisfaction Survey"
+    _inherit = (
+        "customer.satisfaction.mixin",
+        "portal.mixin",
+        "mail.thread",
+        "workflow.guard.mixin",
+    )
+    _order = "create_date desc, id desc"
+    _check_company_auto = True
+    # The answer is the customer's: only the answering step writes it.
+    _workflow_fields = ("state", "answered_at", "complaint_id", "comment", *SCORE_FIELDS)
+
+    name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, check_company=True
+    )
+    invoice_id = fields.Many2one("account.move", index="btree_not_null", check_company=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        domain=[("share", "=", False)],
+    )
+    state = fields.Selection(
+        [("pending", "Awaiting Answer"), ("answered", "Answered"), ("cancelled", "Cancelled")],
+        default="pending",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    answered_at = fields.Datetime(readonly=True, copy=False)
+    comment = fields.Text(readonly=True)
+    complaint_id = fields.Many2one(
+        "customer.complaint", string="Complaint Filed", readonly=True, copy=False
+    )
+
+    @api.depends("partner_id")
+    def _compute_user_id(self):
+        for survey in self:
+            survey.user_id = survey.partner_id.commercial_partner_id.user_id
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for survey in self:
+            survey.access_url = f"/my/satisfaction/{survey.id}"
+        return res
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(vals.get("company_id")).exists()
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company or self.env.company)
+                    .next_by_code("customer.satisfaction.survey")
+                    or "/"
+                )
+        return super().create(vals_list)
+
+    @api.model
+    def _create_for_invoices(self, invoices):
+        """One survey per posted customer invoice, sent to the customer with its link."""
+        invoices = invoices.filtered(
+            lambda m: (
+                m.move_type == "out_invoice"
+                and m.company_id.complaint_survey_after_invoice
+                and m.commercial_partner_id.email
+            )
+        )
+        if invoices:
+            invoices -= self.sudo().search([("invoice_id", "in", invoices.ids)]).invoice_id
+        if not invoices:
+            return self.browse()
+        surveys = self.sudo().create(
+            [
+                {
+                    "company_id": invoice.company_id.id,
+                    "partner_id": invoice.commercial_partner_id.id,
+                    "invoice_id": invoice.id,
+                }
+                for invoice in invoices
+            ]
+        )
+        template = self.env.ref(
+            "complaint_tracking.mail_template_satisfaction_survey", raise_if_not_found=False
+        )
+        if template:
+            for survey in surveys:
+                survey.message_post_with_source(
+                    template, subtype_xmlid="mail.mt_comment", email_layout_xmlid=False
+                )
+        return surveys
+
+    def _answer(self, scores, comment=""):
+        """Record the customer's answer; any score of 2 or less files a complaint."""
+        self.ensure_one()
+        if self.state != "pending":
+            raise UserError(self.env._("This survey has already been answered. Thank you!"))
+        values = {}
+        for name in SCORE_FIELDS:
+            try:
+                score = int(scores.get(name) or 0)
+            except (TypeError, ValueError):
+                score = 0
+            if not 1 <= score <= 5:
+                raise UserError(self.env._("Please give every question a score from 1 to 5."))
+            values[name] = score
+        comment = (comment or "").strip()
+        if len(comment) > MAX_COMMENT_LENGTH:
+            raise UserError(
+                self.env._("Please keep your comment under %s characters.", MAX_COMMENT_LENGTH)
+            )
+        values.update(state="answered", answered_at=fields.Datetime.now(), comment=comment)
+        with self._workflow_pass():
+            self.write(values)
+            if self.is_unsatisfied:
+                complaint = self.env["customer.complaint"]._open_for_unsatisfied_answer(
+                    self,
+                    self.env._(
+                        "Customer unsatisfied in satisfaction survey %(name)s%(invoice)s.\n"
+                        "%(comment)s",
+                        name=self.name,
+                        invoice=f" ({self.invoice_id.name})" if self.invoice_id else "",
+                        comment=comment,
+                    ),
+                    "survey",
+                )
+                self.complaint_id = complaint
+        return True
+
+    def action_cancel(self):
+        with self._workflow_pass():
+            self.filtered(lambda s: s.state == "pending").write({"state": "cancelled"})
+        return True

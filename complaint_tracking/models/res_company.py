@@ -1,0 +1,11 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    complaint_survey_after_invoice = fields.Boolean(
+        string="Satisfaction survey after each delivery",
+        help="Send the customer a satisfaction survey (quality, response time, service speed, "
+        "attitude, delivery time) when his invoice is posted (regulation 004).",
+    )
