@@ -133,13 +133,14 @@ class CustomerSatisfactionSurvey(models.Model):
         with self._workflow_pass():
             self.write(values)
             if self.is_unsatisfied:
+                survey = self.name
+                if self.invoice_id:
+                    survey = f"{self.name} ({self.invoice_id.name})"
                 complaint = self.env["customer.complaint"]._open_for_unsatisfied_answer(
                     self,
                     self.env._(
-                        "Customer unsatisfied in satisfaction survey %(name)s%(invoice)s.\n"
-                        "%(comment)s",
-                        name=self.name,
-                        invoice=f" ({self.invoice_id.name})" if self.invoice_id else "",
+                        "Customer unsatisfied in satisfaction survey %(survey)s.\n%(comment)s",
+                        survey=survey,
                         comment=comment,
                     ),
                     "survey",
