@@ -5,3 +5,4 @@ from . import customer_complaint_category
 from . import customer_complaint
 from . import customer_complaint_repair
 from . import customer_complaint_visit
+from . import customer_archive_communication

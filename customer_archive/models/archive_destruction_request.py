@@ -9,6 +9,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import format_datetime, split_every
 
+from .retention_destruction import destruction_pass
+
 _logger = logging.getLogger(__name__)
 
 # Rows read at once while writing the export.
@@ -347,12 +349,14 @@ class ArchiveDestructionRequest(models.Model):
         return vals
 
     def _process_batch(self, records):
-        if self.action == "archive":
-            records.action_archive()
-        elif self.action == "anonymize":
-            records.write(self._get_anonymize_values(records))
-        else:
-            records.unlink()
+        # The records' own guards let this approved request destroy them, and nothing else.
+        with destruction_pass(records):
+            if self.action == "archive":
+                records.action_archive()
+            elif self.action == "anonymize":
+                records.write(self._get_anonymize_values(records))
+            else:
+                records.unlink()
 
     def action_execute(self):
         for request in self:
@@ -367,17 +371,21 @@ class ArchiveDestructionRequest(models.Model):
         policy = self.policy_id
         Model = policy._get_target_model()
         lines = self.line_ids.filtered(lambda line: line.state in ("pending", "failed"))
-        # Check again: the records must still exist, be due and not be under a hold.
-        domain = policy._get_due_domain(self.reference_date, pending=False)
-        domain += [("id", "in", lines.mapped("res_id"))]
-        still_due = set(Model.search(domain).ids)
-        skipped = lines.filtered(lambda line: line.res_id not in still_due)
-        skipped.write(
-            {
-                "state": "skipped",
-                "note": self.env._("No longer due, deleted, protected or under legal hold."),
-            }
+        # Check again: the records must not be protected, still exist and be due.
+        record_ids = lines.mapped("res_id")
+        notes = policy._get_skip_reasons(record_ids)
+        domain = policy._get_base_domain(self.reference_date)
+        domain += [("id", "in", [id_ for id_ in record_ids if id_ not in notes])]
+        still_past = set(Model.search(domain).ids)
+        gone = self.env._("No longer due, or already deleted.")
+        notes.update(
+            {id_: gone for id_ in record_ids if id_ not in notes and id_ not in still_past}
         )
+        skipped = lines.filtered(lambda line: line.res_id in notes)
+        for note in set(notes.values()):
+            skipped.filtered(lambda line, note=note: notes[line.res_id] == note).write(
+                {"state": "skipped", "note": note}
+            )
         lines -= skipped
         attachment = self.env["ir.attachment"]
         digest = False

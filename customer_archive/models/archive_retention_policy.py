@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
+from odoo.osv import expression
 
 # Models this engine never touches: accounting entries, users and companies (and its own
 # audit trail). Partners that are users or companies are filtered out record by record.
@@ -41,6 +42,11 @@ ANONYMIZE_FORBIDDEN_FIELDS = frozenset(
 ANONYMIZE_REQUIRED_OK_TYPES = frozenset(
     {"char", "text", "html", "integer", "float", "monetary", "boolean"}
 )
+
+
+def _not(domain):
+    """The records outside ``domain``."""
+    return ["!", *expression.normalize_domain(domain)]
 
 
 class ArchiveRetentionPolicy(models.Model):
@@ -131,7 +137,11 @@ class ArchiveRetentionPolicy(models.Model):
         required=True,
         help="Records processed per batch; each batch is done completely or not at all.",
     )
-    note = fields.Html(string="Legal Basis")
+    note = fields.Html(
+        string="Legal Basis",
+        help="The regulation and article the period comes from (会计档案管理办法 where "
+        "accounting records are concerned).",
+    )
     last_sweep_date = fields.Datetime(readonly=True, copy=False)
     request_ids = fields.One2many("archive.destruction.request", "policy_id", string="Requests")
     request_count = fields.Integer(compute="_compute_request_count")
@@ -279,13 +289,13 @@ class ArchiveRetentionPolicy(models.Model):
             and Model._fields[name].store
         ]
 
-    def _get_hold_domain(self):
-        """Domain excluding the records under an active legal hold (on the record itself or
-        on its customer, including the customer's contacts)."""
+    def _get_held_domain(self):
+        """Domain of the records under an active legal hold (on the record itself or on its
+        customer, including the customer's contacts); False when nothing is held."""
         self.ensure_one()
         holds = self.env["archive.legal.hold"].sudo().search([("active", "=", True)])
         held_ids = holds.filtered(lambda h: h.res_model == self.model_name).mapped("res_id")
-        domain = [("id", "not in", held_ids)] if held_ids else []
+        domains = [[("id", "in", held_ids)]] if held_ids else []
         held_partners = holds.partner_id.commercial_partner_id
         if held_partners:
             held_partner_ids = (
@@ -295,24 +305,52 @@ class ArchiveRetentionPolicy(models.Model):
                 .ids
             )
             if self.model_name == "res.partner":
-                domain.append(("id", "not in", held_partner_ids))
-            for fname in self._get_partner_fields():
-                domain.append((fname, "not in", held_partner_ids))
-        return domain
+                domains.append([("id", "in", held_partner_ids)])
+            domains += [[(fname, "in", held_partner_ids)] for fname in self._get_partner_fields()]
+        return expression.OR(domains) if domains else False
+
+    def _get_hold_domain(self):
+        """Domain excluding the records under an active legal hold."""
+        held = self._get_held_domain()
+        return _not(held) if held else []
+
+    def _get_protections(self):
+        """``(reason, domain)`` of the records the policy must skip whatever it says: legal
+        holds, then what the target model protects (``_retention_protections()``: an open
+        balance, a running contract, an unresolved complaint...)."""
+        self.ensure_one()
+        protections = []
+        held = self._get_held_domain()
+        if held:
+            protections.append((self.env._("Under legal hold"), held))
+        Model = self._get_target_model()
+        if hasattr(Model, "_retention_protections"):
+            protections += Model._retention_protections()
+        return protections
 
     def _get_protected_domain(self):
-        """Domain excluding records that must never be destroyed whatever the policy says.
-
-        Modules extend this for their own models, e.g. to skip contracts still open or
-        statements with an open balance."""
+        """Domain excluding the records the target model protects (see
+        :meth:`_get_protections`; legal holds are excluded by :meth:`_get_hold_domain`)."""
         self.ensure_one()
-        if self.model_name != "res.partner":
+        Model = self._get_target_model()
+        if not hasattr(Model, "_retention_protections"):
             return []
-        Users = self.env["res.users"].sudo().with_context(active_test=False)
-        protected = (
-            Users.search([]).partner_id | self.env["res.company"].sudo().search([]).partner_id
-        )
-        return [("id", "not in", protected.ids)]
+        return expression.AND([_not(domain) for _reason, domain in Model._retention_protections()])
+
+    def _get_skip_reasons(self, record_ids):
+        """``{id: reason}`` of the records of ``record_ids`` that must be skipped now (one
+        query per protection, whatever the number of records)."""
+        self.ensure_one()
+        Model = self._get_target_model()
+        reasons = {}
+        remaining = set(record_ids)
+        for reason, domain in self._get_protections():
+            if not remaining:
+                break
+            found = Model.search(expression.AND([[("id", "in", list(remaining))], domain])).ids
+            reasons.update(dict.fromkeys(found, reason))
+            remaining.difference_update(found)
+        return reasons
 
     def _get_pending_domain(self):
         """Domain excluding the records already listed in an open destruction request."""
@@ -357,26 +395,42 @@ class ArchiveRetentionPolicy(models.Model):
             domain += policy._get_protected_domain()
             not_protected = Model.search_count(domain)
             due = Model.search_count(domain + policy._get_pending_domain())
+            base = policy._get_base_domain(today)
+            # why records past the period are kept (a record may have several reasons)
+            reasons = {
+                reason: Model.search_count(expression.AND([base, protected]))
+                for reason, protected in policy._get_protections()
+            }
             result[policy.id] = {
                 "matching": matching,
                 "on_hold": matching - not_held,
                 "protected": not_held - not_protected,
                 "already_requested": not_protected - due,
                 "due": due,
+                "reasons": {reason: count for reason, count in reasons.items() if count},
             }
         return result
 
     def action_preview(self):
         counts = self._preview_counts()
-        message = "\n".join(
-            self.env._(
-                "%(policy)s: %(due)s due (%(matching)s past the period, %(on_hold)s on legal "
-                "hold, %(protected)s protected, %(already_requested)s already in a request).",
-                policy=policy.display_name,
-                **counts[policy.id],
+        lines = []
+        for policy in self:
+            policy_counts = dict(counts[policy.id])
+            reasons = policy_counts.pop("reasons")
+            lines.append(
+                self.env._(
+                    "%(policy)s: %(due)s due (%(matching)s past the period, %(on_hold)s on "
+                    "legal hold, %(protected)s protected, %(already_requested)s already in a "
+                    "request).",
+                    policy=policy.display_name,
+                    **policy_counts,
+                )
             )
-            for policy in self
-        )
+            lines += [
+                self.env._("Kept: %(reason)s: %(count)s", reason=reason, count=count)
+                for reason, count in reasons.items()
+            ]
+        message = "\n".join(lines)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

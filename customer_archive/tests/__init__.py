@@ -6,6 +6,7 @@ from . import test_report
 from . import test_retention_batches
 from . import test_retention_policy
 from . import test_retention_request
+from . import test_retention_shipped_policy
 from . import test_retention_views
 from . import test_tour
 from . import test_visits_and_reminders

@@ -66,6 +66,7 @@ class TestRetentionPolicy(RetentionCommon):
         Hold.create({"res_model": "crm.lead", "res_id": held.id, "reason": "Lawsuit"})
         Hold.create({"partner_id": contact.id, "reason": "Tax audit"})
         counts = policy._preview_counts()[policy.id]
+        self.assertEqual(counts.pop("reasons"), {"Under legal hold": 3})
         self.assertEqual(
             counts,
             {"matching": 5, "on_hold": 3, "protected": 0, "already_requested": 0, "due": 2},

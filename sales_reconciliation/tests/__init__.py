@@ -7,3 +7,4 @@ from . import test_credit_override
 from . import test_reports
 from . import test_tour
 from . import test_workflow_guard
+from . import test_retention_policy
