@@ -19,3 +19,5 @@ from . import archive_legal_hold
 from . import archive_destruction_request
 from . import archive_destruction_request_line
 from . import archive_destruction_log
+from . import ir_attachment
+from . import mail_message
