@@ -6,6 +6,7 @@ from . import tier_definition
 from . import customer_approval_request
 from . import res_users
 from . import res_partner
+from . import crm_lead
 from . import customer_archive
 from . import customer_archive_communication
 from . import customer_archive_visit_rule

@@ -284,11 +284,16 @@ class ArchiveDestructionRequest(models.Model):
     # ------------------------------------------------------------------ execution
 
     def _get_export_field_names(self, Model):
-        """Every stored field except binary contents (kept as attachments of their own)."""
+        """Every stored field the requester may read, except binary contents (kept as
+        attachments of their own)."""
+        requester_env = Model.with_user(self.user_id).env
         return [
             fname
             for fname, field in Model._fields.items()
-            if field.store and field.type != "binary" and fname != "id"
+            if field.store
+            and field.type != "binary"
+            and fname != "id"
+            and field.is_accessible(requester_env)
         ]
 
     @api.model
@@ -374,7 +379,7 @@ class ArchiveDestructionRequest(models.Model):
         # Check again: the records must not be protected, still exist and be due.
         record_ids = lines.mapped("res_id")
         notes = policy._get_skip_reasons(record_ids)
-        domain = policy._get_base_domain(self.reference_date)
+        domain = policy._get_base_domain(self.reference_date, self.company_id)
         domain += [("id", "in", [id_ for id_ in record_ids if id_ not in notes])]
         still_past = set(Model.search(domain).ids)
         gone = self.env._("No longer due, or already deleted.")

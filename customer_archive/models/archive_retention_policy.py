@@ -7,23 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.osv import expression
 
-# Models this engine never touches: accounting entries, users and companies (and its own
-# audit trail). Partners that are users or companies are filtered out record by record.
-RETENTION_FORBIDDEN_MODELS = frozenset(
-    {
-        "account.move",
-        "account.move.line",
-        "account.partial.reconcile",
-        "account.full.reconcile",
-        "res.users",
-        "res.company",
-        "archive.retention.policy",
-        "archive.legal.hold",
-        "archive.destruction.request",
-        "archive.destruction.request.line",
-        "archive.destruction.log",
-    }
-)
 # Fields an anonymization may never blank.
 ANONYMIZE_FORBIDDEN_FIELDS = frozenset(
     {
@@ -77,8 +60,10 @@ class ArchiveRetentionPolicy(models.Model):
         "ir.model",
         required=True,
         ondelete="cascade",
-        domain=[("transient", "=", False), ("model", "not in", sorted(RETENTION_FORBIDDEN_MODELS))],
+        domain=lambda self: [("model", "in", self._retention_target_models())],
         tracking=True,
+        help="Only the models that take part in record retention (they name what a policy "
+        "may do with their records) can be kept by a policy.",
     )
     model_name = fields.Char(related="model_id.model", store=True, string="Model Technical Name")
     date_field_id = fields.Many2one(
@@ -146,6 +131,17 @@ class ArchiveRetentionPolicy(models.Model):
     request_ids = fields.One2many("archive.destruction.request", "policy_id", string="Requests")
     request_count = fields.Integer(compute="_compute_request_count")
 
+    @api.model
+    def _retention_target_models(self):
+        """Models whose records a policy may destroy: those that opted in through
+        ``retention.target.mixin``."""
+        registry = self.env.registry
+        return sorted(
+            name
+            for name in registry.descendants(["retention.target.mixin"], "_inherit")
+            if not registry[name]._abstract and not registry[name]._transient
+        )
+
     @api.constrains("approval_steps", "period_value", "batch_size")
     def _check_numbers(self):
         for policy in self:
@@ -185,16 +181,13 @@ class ArchiveRetentionPolicy(models.Model):
     def _check_target(self):
         for policy in self:
             model_name = policy.model_id.model
-            if model_name in RETENTION_FORBIDDEN_MODELS or model_name.startswith("ir."):
+            if model_name not in policy._retention_target_models():
                 raise ValidationError(
                     self.env._(
-                        "Records of %(model)s can never be destroyed by a retention policy.",
+                        "%(model)s does not take part in record retention: no policy can "
+                        "destroy its records.",
                         model=policy.model_id.name,
                     )
-                )
-            if policy.model_id.transient or model_name not in self.env:
-                raise ValidationError(
-                    self.env._("%(model)s cannot be kept by a policy.", model=policy.model_id.name)
                 )
             Model = self.env[model_name]
             if (
@@ -206,6 +199,17 @@ class ArchiveRetentionPolicy(models.Model):
                     self.env._(
                         "The start date field must be a stored date of %(model)s.",
                         model=policy.model_id.name,
+                    )
+                )
+            if policy.action not in Model._retention_actions:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s allows only: %(actions)s.",
+                        model=policy.model_id.name,
+                        actions=", ".join(
+                            dict(self._fields["action"]._description_selection(self.env))[a]
+                            for a in Model._retention_actions
+                        ),
                     )
                 )
             if policy.action == "archive" and "active" not in Model._fields:
@@ -220,7 +224,7 @@ class ArchiveRetentionPolicy(models.Model):
                 policy._check_anonymize_fields()
             try:
                 domain = literal_eval(policy.domain or "[]")
-                Model._search(domain)
+                Model.sudo()._search(domain)  # the filter is checked, not read
             except Exception as error:
                 raise ValidationError(
                     self.env._(
@@ -239,6 +243,7 @@ class ArchiveRetentionPolicy(models.Model):
             field = Model._fields.get(ir_field.name)
             if (
                 ir_field.model_id != self.model_id
+                or ir_field.name not in Model._retention_anonymize_fields
                 or not field
                 or not field.store
                 or ir_field.name in ANONYMIZE_FORBIDDEN_FIELDS
@@ -261,9 +266,11 @@ class ArchiveRetentionPolicy(models.Model):
         today = today or fields.Date.context_today(self)
         return today - relativedelta(**{self.period_unit: self.period_value})
 
-    def _get_base_domain(self, today=None):
-        """Domain of the records whose retention period is over (date and filter only)."""
+    def _get_base_domain(self, today=None, company=None):
+        """Domain of the records whose retention period is over (date and filter only), of
+        ``company`` (the policy's by default) when the model has companies."""
         self.ensure_one()
+        company = company or self.company_id
         Model = self.env[self.model_name]
         date_field = Model._fields[self.date_field_id.name]
         cutoff = self._get_cutoff(today)
@@ -271,10 +278,30 @@ class ArchiveRetentionPolicy(models.Model):
             cutoff = fields.Datetime.to_datetime(cutoff)
         domain = [(date_field.name, "!=", False), (date_field.name, "<", cutoff)]
         domain += literal_eval(self.domain or "[]")
-        if self.company_id and "company_id" in Model._fields and Model._fields["company_id"].store:
+        if company and self._is_company_dependent():
             # records shared between companies (no company) belong to every company
-            domain.append(("company_id", "in", [self.company_id.id, False]))
+            domain.append(("company_id", "in", [company.id, False]))
         return domain
+
+    def _is_company_dependent(self):
+        field = self.env[self.model_name]._fields.get("company_id")
+        return bool(field and field.store and field.type == "many2one")
+
+    def _get_sweep_companies(self):
+        """The companies swept one by one: the policy's, or every company for a policy of
+        all companies (a request stays inside one company)."""
+        self.ensure_one()
+        if self.company_id:
+            return self.company_id
+        if self._is_company_dependent():
+            return self.env["res.company"].sudo().search([])
+        return self.env.company
+
+    def _get_requester(self):
+        """The user the engine acts for: the current user, or the responsible of the policy
+        for the scheduled sweep. The export holds only the fields he may read."""
+        self.ensure_one()
+        return self.user_id if self.env.su and self.user_id else self.env.user
 
     def _get_partner_fields(self):
         """Stored many2one fields linking the target records to a customer."""
@@ -369,11 +396,11 @@ class ArchiveRetentionPolicy(models.Model):
         )
         return [("id", "not in", pending_ids)] if pending_ids else []
 
-    def _get_due_domain(self, today=None, pending=True):
+    def _get_due_domain(self, today=None, pending=True, company=None):
         """Domain of the records to list now. With ``pending=False`` the records already
         listed in an open request are included (used when that request is executed)."""
         self.ensure_one()
-        domain = self._get_base_domain(today) + self._get_hold_domain()
+        domain = self._get_base_domain(today, company) + self._get_hold_domain()
         domain += self._get_protected_domain()
         return domain + self._get_pending_domain() if pending else domain
 
@@ -447,30 +474,38 @@ class ArchiveRetentionPolicy(models.Model):
         requests = self.env["archive.destruction.request"]
         today = today or fields.Date.context_today(self)
         for policy in self:
+            requester = policy._get_requester()
             Model = policy._get_target_model()
-            records = Model.search(policy._get_due_domain(today), order="id")
             policy.last_sweep_date = fields.Datetime.now()
-            if not records:
-                continue
-            names = dict(zip(records.ids, records.mapped("display_name"), strict=True))
-            request = requests.create(
-                {
-                    "policy_id": policy.id,
-                    "reference_date": today,
-                    "line_ids": [
-                        Command.create({"res_id": record_id, "name": names[record_id]})
-                        for record_id in records.ids
-                    ],
-                }
-            )
-            if policy.user_id:
-                request.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=policy.user_id.id,
-                    summary=self.env._("Review the records due for destruction"),
-                )
-            requests |= request
+            for company in policy._get_sweep_companies():
+                records = Model.search(policy._get_due_domain(today, company=company), order="id")
+                if records:
+                    requests |= policy._create_request(records, today, company, requester)
         return requests
+
+    def _create_request(self, records, today, company, requester):
+        """A draft destruction request of ``company`` listing ``records``."""
+        self.ensure_one()
+        names = dict(zip(records.ids, records.mapped("display_name"), strict=True))
+        request = self.env["archive.destruction.request"].create(
+            {
+                "policy_id": self.id,
+                "company_id": company.id,
+                "user_id": requester.id,
+                "reference_date": today,
+                "line_ids": [
+                    Command.create({"res_id": record_id, "name": names[record_id]})
+                    for record_id in records.ids
+                ],
+            }
+        )
+        if self.user_id:
+            request.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=self.user_id.id,
+                summary=self.env._("Review the records due for destruction"),
+            )
+        return request
 
     def action_run_sweep(self):
         """List the due records of each policy in a new destruction request (draft)."""

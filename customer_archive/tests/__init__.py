@@ -16,4 +16,3 @@ from . import test_tier_validation
 from . import test_tier_customer
 from . import test_tier_change_request
 from . import test_tier_loan
-from . import test_tier_destruction

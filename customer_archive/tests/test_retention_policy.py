@@ -111,14 +111,58 @@ class TestRetentionPolicy(RetentionCommon):
         self.assertEqual(policy._preview_counts(later)[policy.id]["protected"], 2)
         self.assertEqual(policy._run_sweep(later).line_ids.mapped("res_id"), customer.ids)
 
-    def test_forbidden_models_refused(self):
-        for model in ("account.move", "account.move.line", "res.users", "res.company"):
+    def test_only_models_that_opted_in_are_targets(self):
+        """Allow-list: a model is a target only if it opted in (retention.target.mixin)."""
+        for model in (
+            "account.move",
+            "account.move.line",
+            "account.account",
+            "account.payment.term",
+            "res.users",
+            "res.users.apikeys",
+            "res.company",
+            "res.groups",
+            "res.currency",
+            "res.partner.bank",
+            "mail.message",
+            "ir.attachment",
+            "archive.destruction.log",
+        ):
             with self.subTest(model=model), self.assertRaises(ValidationError):
                 self._create_policy(
                     model_id=self.env["ir.model"]._get(model).id,
                     date_field_id=self._field(model, "create_date").id,
                     domain="[]",
                 )
+        targets = self.env["archive.retention.policy"]._retention_target_models()
+        self.assertIn("crm.lead", targets)
+        self.assertIn("customer.archive.communication", targets)
+        self.assertNotIn("res.groups", targets)
+        self.assertNotIn("account.move", targets)
+        self.assertNotIn("retention.target.mixin", targets)
+        # the form offers only them
+        domain = self.Policy._fields["model_id"].get_domain_list(self.Policy)
+        self.assertEqual(sorted(self.env["ir.model"].search(domain).mapped("model")), targets)
+
+    def test_only_the_actions_and_fields_the_model_allows(self):
+        communication = "customer.archive.communication"
+        with self.assertRaisesRegex(ValidationError, "allows only"):
+            self._create_policy(
+                model_id=self.env["ir.model"]._get(communication).id,
+                date_field_id=self._field(communication, "customer_closed_date").id,
+                domain="[]",
+                action="archive",
+            )
+        # a field the model does not list for anonymization
+        with self.assertRaises(ValidationError):
+            self._create_policy(
+                action="anonymize",
+                anonymize_field_ids=[(6, 0, self._field("crm.lead", "name").ids)],
+            )
+        self._create_policy(
+            action="anonymize",
+            anonymize_field_ids=[(6, 0, self._field("crm.lead", "email_from").ids)],
+        )
 
     def test_invalid_configurations_refused(self):
         with self.assertRaises(ValidationError):
@@ -197,6 +241,20 @@ class TestRetentionPolicy(RetentionCommon):
             .with_user(self.archivist)
             .search([("id", "=", request.id)])
         )
+
+    def test_policy_of_all_companies_makes_one_request_per_company(self):
+        company_b = self.env["res.company"].create({"name": "Retention Company C"})
+        policy = self._create_policy(company_id=False)
+        date = self.cutoff - relativedelta(days=1)
+        lead_a = self._create_leads(1, date, company_id=self.env.company.id)
+        lead_b = self._create_leads(1, date, company_id=company_b.id)
+        requests = policy.sudo()._run_sweep()
+        self.assertEqual(len(requests), 2)
+        for lead in lead_a | lead_b:
+            request = requests.filtered(lambda r, lead=lead: r.company_id == lead.company_id)
+            self.assertEqual(request.line_ids.mapped("res_id"), lead.ids)
+            # the scheduled sweep requests for the policy's responsible
+            self.assertEqual(request.user_id, self.archivist)
 
     def test_run_sweep_button(self):
         policy = self._create_policy()
