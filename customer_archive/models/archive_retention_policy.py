@@ -1,3 +1,4 @@
+import logging
 from ast import literal_eval
 
 from dateutil.relativedelta import relativedelta
@@ -25,6 +26,9 @@ ANONYMIZE_FORBIDDEN_FIELDS = frozenset(
 ANONYMIZE_REQUIRED_OK_TYPES = frozenset(
     {"char", "text", "html", "integer", "float", "monetary", "boolean"}
 )
+
+
+_logger = logging.getLogger(__name__)
 
 
 def _not(domain):
@@ -543,9 +547,27 @@ class ArchiveRetentionPolicy(models.Model):
 
     @api.model
     def _cron_sweep(self):
-        policies = self.search([])
-        for index, policy in enumerate(policies):
-            policy._run_sweep()
-            self.env["ir.cron"]._notify_progress(
-                done=index + 1, remaining=len(policies) - index - 1
-            )
+        """Sweep the active policies not swept today, one per call: the scheduler commits
+        after each and calls again while some remain (``_notify_progress``); a policy that
+        fails is reported on its chatter and does not stop the others."""
+        start = fields.Datetime.to_datetime(fields.Date.today())
+        todo = self.search(["|", ("last_sweep_date", "=", False), ("last_sweep_date", "<", start)])
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        for done, policy in enumerate(todo, start=1):
+            policy._sweep_isolated()
+            if in_cron:
+                self.env["ir.cron"]._notify_progress(done=1, remaining=len(todo) - done)
+                return
+        self.env["ir.cron"]._notify_progress(done=len(todo), remaining=0)
+
+    def _sweep_isolated(self):
+        """Sweep ``self``; an error rolls back this policy's sweep only and is reported."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                return self._run_sweep()
+        except Exception as error:  # noqa: BLE001 - one broken policy must not stop the rest
+            _logger.exception("Retention sweep of policy %s failed", self.id)
+            self.last_sweep_date = fields.Datetime.now()
+            self.message_post(body=self.env._("The scheduled sweep failed: %(error)s", error=error))
+            return self.env["archive.destruction.request"]

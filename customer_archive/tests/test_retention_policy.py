@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError, ValidationError
@@ -201,6 +203,40 @@ class TestRetentionPolicy(RetentionCommon):
         self.assertEqual(policy.request_ids.line_count, 2)
         self.assertFalse(inactive.request_ids)
         self.assertEqual(policy.request_ids.activity_ids.user_id, self.archivist)
+
+    def test_cron_sweeps_one_policy_per_call_and_survives_a_broken_one(self):
+        broken = self._create_policy(name="Broken", sequence=1)
+        policy = self._create_policy(name="Sound", sequence=2)
+        self._create_leads(2, self.cutoff - relativedelta(days=2))
+        Policy = type(self.env["archive.retention.policy"])
+        run_sweep = Policy._run_sweep
+
+        def failing_sweep(policies, today=None):
+            if broken in policies:
+                broken.sudo().write({"name": "Broken (changed before failing)"})
+                raise ValueError("a broken filter")
+            return run_sweep(policies, today)
+
+        cron = self.env.ref("customer_archive.ir_cron_archive_retention_sweep")
+        cron, progress = cron._add_progress()
+        Cron = self.env["archive.retention.policy"].with_context(**cron.env.context)
+        logger = "odoo.addons.customer_archive.models.archive_retention_policy"
+        with patch.object(Policy, "_run_sweep", failing_sweep), self.assertLogs(logger, "ERROR"):
+            Cron._cron_sweep()
+        # one policy per call: the broken one, rolled back and reported
+        self.assertEqual((progress.done, progress.remaining), (1, 1))
+        self.assertEqual(broken.name, "Broken")
+        self.assertTrue(broken.last_sweep_date)
+        self.assertIn("a broken filter", broken.message_ids[0].body)
+        self.assertFalse(policy.request_ids)
+        with patch.object(Policy, "_run_sweep", failing_sweep):
+            Cron._cron_sweep()
+        self.assertEqual((progress.done, progress.remaining), (1, 0))
+        self.assertEqual(policy.request_ids.line_count, 2)
+        # swept today: the next call has nothing left
+        Cron._cron_sweep()
+        self.assertEqual((progress.done, progress.remaining), (0, 0))
+        self.assertEqual(len(policy.request_ids), 1)
 
     def test_only_archive_administrators_manage(self):
         policy = self._create_policy()
