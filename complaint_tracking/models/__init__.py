@@ -13,3 +13,4 @@ from . import customer_satisfaction_survey
 from . import customer_followup_plan
 from . import account_move
 from . import res_partner
+from . import customer_archive_communication

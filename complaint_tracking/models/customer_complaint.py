@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+from odoo.addons.customer_archive.models.retention_destruction import destruction_allowed
+
 REOPEN_DAYS = 30
 OPEN_STATES = ("new", "acknowledged", "investigating")
 PRIORITIES = [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")]
@@ -21,7 +23,15 @@ CONTACT_METHODS = [
 class CustomerComplaint(models.Model):
     _name = "customer.complaint"
     _description = "Customer Complaint"
-    _inherit = ("portal.mixin", "mail.thread", "mail.activity.mixin", "workflow.guard.mixin")
+    _inherit = (
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "workflow.guard.mixin",
+        "retention.target.mixin",
+    )
+    # After-sales records (seed 003): kept until years after the customer file is closed.
+    _retention_actions = ("delete",)
     _order = "received_at desc, id desc"
     _check_company_auto = True
     # Stages and the timestamps the deadlines are measured with are the workflow's.
@@ -166,6 +176,12 @@ class CustomerComplaint(models.Model):
     registered_at = fields.Datetime(string="Registered On", readonly=True, copy=False)
     resolved_at = fields.Datetime(string="Resolved On", readonly=True, copy=False)
     closed_at = fields.Datetime(string="Closed On", readonly=True, copy=False)
+    customer_closed_date = fields.Date(
+        related="commercial_partner_id.archive_closed_date",
+        store=True,
+        string="Customer File Closed On",
+        help="The retention period of the complaint starts when the customer file is closed.",
+    )
     response_hours = fields.Float(
         string="Response Time (Hours)",
         compute="_compute_response_hours",
@@ -364,8 +380,19 @@ class CustomerComplaint(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_new_or_cancelled(self):
+        if destruction_allowed(self):
+            return
         if any(c.state not in ("new", "cancelled") for c in self):
             raise UserError(self.env._("Only new or cancelled complaints can be deleted."))
+
+    @api.model
+    def _retention_protections(self):
+        return super()._retention_protections() + [
+            (
+                self.env._("Unresolved complaint"),
+                [("state", "not in", ("closed", "cancelled"))],
+            )
+        ]
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -1,5 +1,6 @@
 from . import workflow_guard
 from . import tier_validation
+from . import retention_target_mixin
 from . import tier_review
 from . import tier_definition
 from . import customer_approval_request
@@ -7,6 +8,7 @@ from . import res_users
 from . import res_partner
 from . import res_partner_customer_file
 from . import account_move
+from . import crm_lead
 from . import customer_archive
 from . import customer_archive_communication
 from . import customer_archive_visit_rule
@@ -21,3 +23,5 @@ from . import archive_legal_hold
 from . import archive_destruction_request
 from . import archive_destruction_request_line
 from . import archive_destruction_log
+from . import ir_attachment
+from . import mail_message

@@ -9,6 +9,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tools import format_datetime, split_every
 
+from .retention_destruction import destruction_pass
+
 _logger = logging.getLogger(__name__)
 
 # Rows read at once while writing the export.
@@ -43,6 +45,8 @@ class ArchiveDestructionRequest(models.Model):
         "export_attachment_id",
         "export_sha256",
         "result",
+        "execution_run_start",
+        "execution_queued",
         # the snapshot of the policy
         "res_model",
         "model_description",
@@ -127,6 +131,18 @@ class ArchiveDestructionRequest(models.Model):
         "ir.attachment", string="Export", readonly=True, copy=False, ondelete="restrict"
     )
     export_sha256 = fields.Char(string="Export SHA-256", readonly=True, copy=False)
+    execution_run_start = fields.Datetime(
+        readonly=True,
+        copy=False,
+        help="Set while an execution runs: its records were checked and exported; an "
+        "interrupted execution goes on from there.",
+    )
+    execution_queued = fields.Boolean(
+        "Queued for Execution",
+        readonly=True,
+        copy=False,
+        help="The scheduler executes the request one batch per transaction.",
+    )
     result = fields.Text(readonly=True, copy=False, help="What the execution did.")
     line_ids = fields.One2many(
         "archive.destruction.request.line", "request_id", string="Records", copy=False
@@ -282,11 +298,16 @@ class ArchiveDestructionRequest(models.Model):
     # ------------------------------------------------------------------ execution
 
     def _get_export_field_names(self, Model):
-        """Every stored field except binary contents (kept as attachments of their own)."""
+        """Every stored field the requester may read, except binary contents (kept as
+        attachments of their own)."""
+        requester_env = Model.with_user(self.user_id).env
         return [
             fname
             for fname, field in Model._fields.items()
-            if field.store and field.type != "binary" and fname != "id"
+            if field.store
+            and field.type != "binary"
+            and fname != "id"
+            and field.is_accessible(requester_env)
         ]
 
     @api.model
@@ -347,93 +368,169 @@ class ArchiveDestructionRequest(models.Model):
         return vals
 
     def _process_batch(self, records):
-        if self.action == "archive":
-            records.action_archive()
-        elif self.action == "anonymize":
-            records.write(self._get_anonymize_values(records))
-        else:
-            records.unlink()
+        # The records' own guards let this approved request destroy them, and nothing else.
+        with destruction_pass(records):
+            if self.action == "archive":
+                records.action_archive()
+            elif self.action == "anonymize":
+                records.write(self._get_anonymize_values(records))
+            else:
+                records.unlink()
 
     def action_execute(self):
+        """Execute now, in this transaction (see :meth:`action_execute_in_background` for
+        large requests)."""
         for request in self:
             with request._workflow_pass(), request.line_ids._workflow_pass():
                 request._execute()
         return True
 
+    def action_execute_in_background(self):
+        """Let the scheduler execute the request one batch per transaction: an
+        interrupted execution resumes where it stopped."""
+        for request in self:
+            if request.state != "approved":
+                raise UserError(self.env._("Only approved requests can be executed."))
+        with self._workflow_pass():
+            self.write({"execution_queued": True})
+        self.env.ref("customer_archive.ir_cron_archive_destruction_execute").sudo()._trigger()
+        return True
+
     def _execute(self):
+        self.ensure_one()
+        self._execute_prepare()
+        while self._execute_next_batch():
+            pass
+        self._execute_finish()
+        return True
+
+    def _execute_prepare(self):
+        """Check the records again and export those to destroy, once per run."""
         self.ensure_one()
         if self.state != "approved":
             raise UserError(self.env._("Only approved requests can be executed."))
+        if self.execution_run_start:
+            return  # a run interrupted after its export: it goes on
         policy = self.policy_id
         Model = policy._get_target_model()
         lines = self.line_ids.filtered(lambda line: line.state in ("pending", "failed"))
-        # Check again: the records must still exist, be due and not be under a hold.
-        domain = policy._get_due_domain(self.reference_date, pending=False)
-        domain += [("id", "in", lines.mapped("res_id"))]
-        still_due = set(Model.search(domain).ids)
-        skipped = lines.filtered(lambda line: line.res_id not in still_due)
-        skipped.write(
-            {
-                "state": "skipped",
-                "note": self.env._("No longer due, deleted, protected or under legal hold."),
-            }
+        # Check again: the records must not be protected, still exist and be due.
+        record_ids = lines.mapped("res_id")
+        notes = policy._get_skip_reasons(record_ids)
+        domain = policy._get_base_domain(self.reference_date, self.company_id)
+        domain += [("id", "in", [id_ for id_ in record_ids if id_ not in notes])]
+        still_past = set(Model.search(domain).ids)
+        gone = self.env._("No longer due, or already deleted.")
+        notes.update(
+            {id_: gone for id_ in record_ids if id_ not in notes and id_ not in still_past}
         )
+        skipped = lines.filtered(lambda line: line.res_id in notes)
+        for note in set(notes.values()):
+            skipped.filtered(lambda line, note=note: notes[line.res_id] == note).write(
+                {"state": "skipped", "note": note}
+            )
         lines -= skipped
-        attachment = self.env["ir.attachment"]
-        digest = False
+        vals = {"execution_run_start": fields.Datetime.now(), "executed_by_id": self.env.uid}
         if lines:
+            lines.filtered(lambda line: line.state == "failed").write(
+                {"state": "pending", "note": False}
+            )
             attachment, digest = self._write_export(Model, lines.mapped("res_id"))
-            super().write({"export_attachment_id": attachment.id, "export_sha256": digest})
+            vals.update(export_attachment_id=attachment.id, export_sha256=digest)
+        super().write(vals)
 
+    def _execute_next_batch(self):
+        """Process the next batch of pending records; False when none is left."""
+        self.ensure_one()
+        batch = self.env["archive.destruction.request.line"].search(
+            [("request_id", "=", self.id), ("state", "=", "pending")],
+            order="res_id",
+            limit=self.batch_size,
+        )
+        if not batch:
+            return False
+        Model = self.policy_id._get_target_model()
+        try:
+            with self.env.cr.savepoint():
+                self._process_batch(Model.browse(batch.mapped("res_id")))
+                batch.write({"state": "done", "note": False})
+        except Exception as error:  # noqa: BLE001 - one failing batch must not stop the rest
+            _logger.warning("Destruction batch of %s failed: %s", self.name, error)
+            batch.write({"state": "failed", "note": str(error)[:500]})
+        return True
+
+    def _execute_finish(self):
+        """Log the run, and close the request when nothing failed."""
+        self.ensure_one()
+        earlier = self.log_ids
+        earlier_done = {id_ for log in earlier for id_ in json.loads(log.record_ids or "[]")}
+        counts = {state: 0 for state in ("done", "skipped", "failed")}
         done_ids, errors = [], []
-        for batch in split_every(self.batch_size, lines.ids, lines.browse):
-            record_ids = batch.mapped("res_id")
-            try:
-                with self.env.cr.savepoint():
-                    self._process_batch(Model.browse(record_ids))
-                    batch.write({"state": "done", "note": False})
-                done_ids += record_ids
-            except Exception as error:  # noqa: BLE001 - one failing batch must not stop the rest
-                _logger.warning("Destruction batch of %s failed: %s", self.name, error)
-                errors.append(str(error))
-                batch.write({"state": "failed", "note": str(error)[:500]})
-        remaining = self.line_ids.filtered(lambda line: line.state in ("pending", "failed"))
+        for line in self.line_ids:
+            if line.state == "done" and line.res_id not in earlier_done:
+                done_ids.append(line.res_id)
+            elif line.state == "failed":
+                counts["failed"] += 1
+                errors.append(line.note or "")
+            elif line.state == "skipped":
+                counts["skipped"] += 1
+        skipped = counts["skipped"] - sum(earlier.mapped("skipped_count"))
+        failed = counts["failed"]
+        attachment = self.export_attachment_id if done_ids or failed else self.env["ir.attachment"]
         result = self.env._(
             "%(done)s record(s) processed (%(action)s), %(skipped)s skipped, %(failed)s failed.",
             done=len(done_ids),
             action=dict(self._fields["action"]._description_selection(self.env))[self.action],
-            skipped=len(skipped),
-            failed=len(remaining),
+            skipped=skipped,
+            failed=failed,
         )
         self.env["archive.destruction.log"].sudo().create(
             {
                 "request_id": self.id,
-                "policy_id": policy.id,
+                "policy_id": self.policy_id.id,
                 "company_id": self.company_id.id,
                 "res_model": self.res_model,
                 "action": self.action,
                 "record_ids": json.dumps(sorted(done_ids)),
-                "requested_count": len(lines) + len(skipped),
+                "requested_count": len(done_ids) + skipped + failed,
                 "done_count": len(done_ids),
-                "skipped_count": len(skipped),
-                "failed_count": len(remaining),
+                "skipped_count": skipped,
+                "failed_count": failed,
                 "approvals": self.approval_summary,
                 "export_attachment_id": attachment.id,
-                "export_sha256": digest,
-                "user_id": self.env.uid,
-                "error": "\n".join(errors) or False,
+                "export_sha256": self.export_sha256 if attachment else False,
+                "user_id": self.executed_by_id.id or self.env.uid,
+                "error": "\n".join(dict.fromkeys(errors)) or False,
             }
         )
         vals = {
             "result": result,
-            "executed_by_id": self.env.uid,
             "execution_date": fields.Datetime.now(),
+            "execution_run_start": False,
+            "execution_queued": False,
         }
-        if not remaining:
+        if not failed:
             vals["state"] = "done"
         super().write(vals)
         self.message_post(body=result, attachment_ids=attachment.ids)
         return True
+
+    @api.model
+    def _cron_execute(self):
+        """One step of the requests queued for execution per call (the check and export,
+        then one batch, then the log), committed by the scheduler between calls."""
+        queued = self.search([("execution_queued", "=", True), ("state", "=", "approved")])
+        if not queued:
+            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
+            return
+        request = queued[0]
+        with request._workflow_pass(), request.line_ids._workflow_pass():
+            if not request.execution_run_start:
+                request._execute_prepare()
+            elif not request._execute_next_batch():
+                request._execute_finish()
+        remaining = len(queued) - (0 if request.execution_queued else 1)
+        self.env["ir.cron"]._notify_progress(done=1, remaining=remaining)
 
     def action_print_certificate(self):
         return self.env.ref("customer_archive.archive_destruction_request_report").report_action(

@@ -1,3 +1,4 @@
+import logging
 from ast import literal_eval
 
 from dateutil.relativedelta import relativedelta
@@ -5,24 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
+from odoo.osv import expression
 
-# Models this engine never touches: accounting entries, users and companies (and its own
-# audit trail). Partners that are users or companies are filtered out record by record.
-RETENTION_FORBIDDEN_MODELS = frozenset(
-    {
-        "account.move",
-        "account.move.line",
-        "account.partial.reconcile",
-        "account.full.reconcile",
-        "res.users",
-        "res.company",
-        "archive.retention.policy",
-        "archive.legal.hold",
-        "archive.destruction.request",
-        "archive.destruction.request.line",
-        "archive.destruction.log",
-    }
-)
 # Fields an anonymization may never blank.
 ANONYMIZE_FORBIDDEN_FIELDS = frozenset(
     {
@@ -41,6 +26,14 @@ ANONYMIZE_FORBIDDEN_FIELDS = frozenset(
 ANONYMIZE_REQUIRED_OK_TYPES = frozenset(
     {"char", "text", "html", "integer", "float", "monetary", "boolean"}
 )
+
+
+_logger = logging.getLogger(__name__)
+
+
+def _not(domain):
+    """The records outside ``domain``."""
+    return ["!", *expression.normalize_domain(domain)]
 
 
 class ArchiveRetentionPolicy(models.Model):
@@ -71,8 +64,10 @@ class ArchiveRetentionPolicy(models.Model):
         "ir.model",
         required=True,
         ondelete="cascade",
-        domain=[("transient", "=", False), ("model", "not in", sorted(RETENTION_FORBIDDEN_MODELS))],
+        domain=lambda self: [("model", "in", self._retention_target_models())],
         tracking=True,
+        help="Only the models that take part in record retention (they name what a policy "
+        "may do with their records) can be kept by a policy.",
     )
     model_name = fields.Char(related="model_id.model", store=True, string="Model Technical Name")
     date_field_id = fields.Many2one(
@@ -131,10 +126,25 @@ class ArchiveRetentionPolicy(models.Model):
         required=True,
         help="Records processed per batch; each batch is done completely or not at all.",
     )
-    note = fields.Html(string="Legal Basis")
+    note = fields.Html(
+        string="Legal Basis",
+        help="The regulation and article the period comes from (会计档案管理办法 where "
+        "accounting records are concerned).",
+    )
     last_sweep_date = fields.Datetime(readonly=True, copy=False)
     request_ids = fields.One2many("archive.destruction.request", "policy_id", string="Requests")
     request_count = fields.Integer(compute="_compute_request_count")
+
+    @api.model
+    def _retention_target_models(self):
+        """Models whose records a policy may destroy: those that opted in through
+        ``retention.target.mixin``."""
+        registry = self.env.registry
+        return sorted(
+            name
+            for name in registry.descendants(["retention.target.mixin"], "_inherit")
+            if not registry[name]._abstract and not registry[name]._transient
+        )
 
     @api.constrains("approval_steps", "period_value", "batch_size")
     def _check_numbers(self):
@@ -175,16 +185,13 @@ class ArchiveRetentionPolicy(models.Model):
     def _check_target(self):
         for policy in self:
             model_name = policy.model_id.model
-            if model_name in RETENTION_FORBIDDEN_MODELS or model_name.startswith("ir."):
+            if model_name not in policy._retention_target_models():
                 raise ValidationError(
                     self.env._(
-                        "Records of %(model)s can never be destroyed by a retention policy.",
+                        "%(model)s does not take part in record retention: no policy can "
+                        "destroy its records.",
                         model=policy.model_id.name,
                     )
-                )
-            if policy.model_id.transient or model_name not in self.env:
-                raise ValidationError(
-                    self.env._("%(model)s cannot be kept by a policy.", model=policy.model_id.name)
                 )
             Model = self.env[model_name]
             if (
@@ -196,6 +203,17 @@ class ArchiveRetentionPolicy(models.Model):
                     self.env._(
                         "The start date field must be a stored date of %(model)s.",
                         model=policy.model_id.name,
+                    )
+                )
+            if policy.action not in Model._retention_actions:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s allows only: %(actions)s.",
+                        model=policy.model_id.name,
+                        actions=", ".join(
+                            dict(self._fields["action"]._description_selection(self.env))[a]
+                            for a in Model._retention_actions
+                        ),
                     )
                 )
             if policy.action == "archive" and "active" not in Model._fields:
@@ -210,7 +228,7 @@ class ArchiveRetentionPolicy(models.Model):
                 policy._check_anonymize_fields()
             try:
                 domain = literal_eval(policy.domain or "[]")
-                Model._search(domain)
+                Model.sudo()._search(domain)  # the filter is checked, not read
             except Exception as error:
                 raise ValidationError(
                     self.env._(
@@ -229,6 +247,7 @@ class ArchiveRetentionPolicy(models.Model):
             field = Model._fields.get(ir_field.name)
             if (
                 ir_field.model_id != self.model_id
+                or ir_field.name not in Model._retention_anonymize_fields
                 or not field
                 or not field.store
                 or ir_field.name in ANONYMIZE_FORBIDDEN_FIELDS
@@ -251,9 +270,11 @@ class ArchiveRetentionPolicy(models.Model):
         today = today or fields.Date.context_today(self)
         return today - relativedelta(**{self.period_unit: self.period_value})
 
-    def _get_base_domain(self, today=None):
-        """Domain of the records whose retention period is over (date and filter only)."""
+    def _get_base_domain(self, today=None, company=None):
+        """Domain of the records whose retention period is over (date and filter only), of
+        ``company`` (the policy's by default) when the model has companies."""
         self.ensure_one()
+        company = company or self.company_id
         Model = self.env[self.model_name]
         date_field = Model._fields[self.date_field_id.name]
         cutoff = self._get_cutoff(today)
@@ -261,10 +282,30 @@ class ArchiveRetentionPolicy(models.Model):
             cutoff = fields.Datetime.to_datetime(cutoff)
         domain = [(date_field.name, "!=", False), (date_field.name, "<", cutoff)]
         domain += literal_eval(self.domain or "[]")
-        if self.company_id and "company_id" in Model._fields and Model._fields["company_id"].store:
+        if company and self._is_company_dependent():
             # records shared between companies (no company) belong to every company
-            domain.append(("company_id", "in", [self.company_id.id, False]))
+            domain.append(("company_id", "in", [company.id, False]))
         return domain
+
+    def _is_company_dependent(self):
+        field = self.env[self.model_name]._fields.get("company_id")
+        return bool(field and field.store and field.type == "many2one")
+
+    def _get_sweep_companies(self):
+        """The companies swept one by one: the policy's, or every company for a policy of
+        all companies (a request stays inside one company)."""
+        self.ensure_one()
+        if self.company_id:
+            return self.company_id
+        if self._is_company_dependent():
+            return self.env["res.company"].sudo().search([])
+        return self.env.company
+
+    def _get_requester(self):
+        """The user the engine acts for: the current user, or the responsible of the policy
+        for the scheduled sweep. The export holds only the fields he may read."""
+        self.ensure_one()
+        return self.user_id if self.env.su and self.user_id else self.env.user
 
     def _get_partner_fields(self):
         """Stored many2one fields linking the target records to a customer."""
@@ -279,13 +320,13 @@ class ArchiveRetentionPolicy(models.Model):
             and Model._fields[name].store
         ]
 
-    def _get_hold_domain(self):
-        """Domain excluding the records under an active legal hold (on the record itself or
-        on its customer, including the customer's contacts)."""
+    def _get_held_domain(self):
+        """Domain of the records under an active legal hold (on the record itself or on its
+        customer, including the customer's contacts); False when nothing is held."""
         self.ensure_one()
         holds = self.env["archive.legal.hold"].sudo().search([("active", "=", True)])
         held_ids = holds.filtered(lambda h: h.res_model == self.model_name).mapped("res_id")
-        domain = [("id", "not in", held_ids)] if held_ids else []
+        domains = [[("id", "in", held_ids)]] if held_ids else []
         held_partners = holds.partner_id.commercial_partner_id
         if held_partners:
             held_partner_ids = (
@@ -295,24 +336,52 @@ class ArchiveRetentionPolicy(models.Model):
                 .ids
             )
             if self.model_name == "res.partner":
-                domain.append(("id", "not in", held_partner_ids))
-            for fname in self._get_partner_fields():
-                domain.append((fname, "not in", held_partner_ids))
-        return domain
+                domains.append([("id", "in", held_partner_ids)])
+            domains += [[(fname, "in", held_partner_ids)] for fname in self._get_partner_fields()]
+        return expression.OR(domains) if domains else False
+
+    def _get_hold_domain(self):
+        """Domain excluding the records under an active legal hold."""
+        held = self._get_held_domain()
+        return _not(held) if held else []
+
+    def _get_protections(self):
+        """``(reason, domain)`` of the records the policy must skip whatever it says: legal
+        holds, then what the target model protects (``_retention_protections()``: an open
+        balance, a running contract, an unresolved complaint...)."""
+        self.ensure_one()
+        protections = []
+        held = self._get_held_domain()
+        if held:
+            protections.append((self.env._("Under legal hold"), held))
+        Model = self._get_target_model()
+        if hasattr(Model, "_retention_protections"):
+            protections += Model._retention_protections()
+        return protections
 
     def _get_protected_domain(self):
-        """Domain excluding records that must never be destroyed whatever the policy says.
-
-        Modules extend this for their own models, e.g. to skip contracts still open or
-        statements with an open balance."""
+        """Domain excluding the records the target model protects (see
+        :meth:`_get_protections`; legal holds are excluded by :meth:`_get_hold_domain`)."""
         self.ensure_one()
-        if self.model_name != "res.partner":
+        Model = self._get_target_model()
+        if not hasattr(Model, "_retention_protections"):
             return []
-        Users = self.env["res.users"].sudo().with_context(active_test=False)
-        protected = (
-            Users.search([]).partner_id | self.env["res.company"].sudo().search([]).partner_id
-        )
-        return [("id", "not in", protected.ids)]
+        return expression.AND([_not(domain) for _reason, domain in Model._retention_protections()])
+
+    def _get_skip_reasons(self, record_ids):
+        """``{id: reason}`` of the records of ``record_ids`` that must be skipped now (one
+        query per protection, whatever the number of records)."""
+        self.ensure_one()
+        Model = self._get_target_model()
+        reasons = {}
+        remaining = set(record_ids)
+        for reason, domain in self._get_protections():
+            if not remaining:
+                break
+            found = Model.search(expression.AND([[("id", "in", list(remaining))], domain])).ids
+            reasons.update(dict.fromkeys(found, reason))
+            remaining.difference_update(found)
+        return reasons
 
     def _get_pending_domain(self):
         """Domain excluding the records already listed in an open destruction request."""
@@ -331,11 +400,11 @@ class ArchiveRetentionPolicy(models.Model):
         )
         return [("id", "not in", pending_ids)] if pending_ids else []
 
-    def _get_due_domain(self, today=None, pending=True):
+    def _get_due_domain(self, today=None, pending=True, company=None):
         """Domain of the records to list now. With ``pending=False`` the records already
         listed in an open request are included (used when that request is executed)."""
         self.ensure_one()
-        domain = self._get_base_domain(today) + self._get_hold_domain()
+        domain = self._get_base_domain(today, company) + self._get_hold_domain()
         domain += self._get_protected_domain()
         return domain + self._get_pending_domain() if pending else domain
 
@@ -357,26 +426,42 @@ class ArchiveRetentionPolicy(models.Model):
             domain += policy._get_protected_domain()
             not_protected = Model.search_count(domain)
             due = Model.search_count(domain + policy._get_pending_domain())
+            base = policy._get_base_domain(today)
+            # why records past the period are kept (a record may have several reasons)
+            reasons = {
+                reason: Model.search_count(expression.AND([base, protected]))
+                for reason, protected in policy._get_protections()
+            }
             result[policy.id] = {
                 "matching": matching,
                 "on_hold": matching - not_held,
                 "protected": not_held - not_protected,
                 "already_requested": not_protected - due,
                 "due": due,
+                "reasons": {reason: count for reason, count in reasons.items() if count},
             }
         return result
 
     def action_preview(self):
         counts = self._preview_counts()
-        message = "\n".join(
-            self.env._(
-                "%(policy)s: %(due)s due (%(matching)s past the period, %(on_hold)s on legal "
-                "hold, %(protected)s protected, %(already_requested)s already in a request).",
-                policy=policy.display_name,
-                **counts[policy.id],
+        lines = []
+        for policy in self:
+            policy_counts = dict(counts[policy.id])
+            reasons = policy_counts.pop("reasons")
+            lines.append(
+                self.env._(
+                    "%(policy)s: %(due)s due (%(matching)s past the period, %(on_hold)s on "
+                    "legal hold, %(protected)s protected, %(already_requested)s already in a "
+                    "request).",
+                    policy=policy.display_name,
+                    **policy_counts,
+                )
             )
-            for policy in self
-        )
+            lines += [
+                self.env._("Kept: %(reason)s: %(count)s", reason=reason, count=count)
+                for reason, count in reasons.items()
+            ]
+        message = "\n".join(lines)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -393,30 +478,38 @@ class ArchiveRetentionPolicy(models.Model):
         requests = self.env["archive.destruction.request"]
         today = today or fields.Date.context_today(self)
         for policy in self:
+            requester = policy._get_requester()
             Model = policy._get_target_model()
-            records = Model.search(policy._get_due_domain(today), order="id")
             policy.last_sweep_date = fields.Datetime.now()
-            if not records:
-                continue
-            names = dict(zip(records.ids, records.mapped("display_name"), strict=True))
-            request = requests.create(
-                {
-                    "policy_id": policy.id,
-                    "reference_date": today,
-                    "line_ids": [
-                        Command.create({"res_id": record_id, "name": names[record_id]})
-                        for record_id in records.ids
-                    ],
-                }
-            )
-            if policy.user_id:
-                request.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=policy.user_id.id,
-                    summary=self.env._("Review the records due for destruction"),
-                )
-            requests |= request
+            for company in policy._get_sweep_companies():
+                records = Model.search(policy._get_due_domain(today, company=company), order="id")
+                if records:
+                    requests |= policy._create_request(records, today, company, requester)
         return requests
+
+    def _create_request(self, records, today, company, requester):
+        """A draft destruction request of ``company`` listing ``records``."""
+        self.ensure_one()
+        names = dict(zip(records.ids, records.mapped("display_name"), strict=True))
+        request = self.env["archive.destruction.request"].create(
+            {
+                "policy_id": self.id,
+                "company_id": company.id,
+                "user_id": requester.id,
+                "reference_date": today,
+                "line_ids": [
+                    Command.create({"res_id": record_id, "name": names[record_id]})
+                    for record_id in records.ids
+                ],
+            }
+        )
+        if self.user_id:
+            request.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=self.user_id.id,
+                summary=self.env._("Review the records due for destruction"),
+            )
+        return request
 
     def action_run_sweep(self):
         """List the due records of each policy in a new destruction request (draft)."""
@@ -454,9 +547,27 @@ class ArchiveRetentionPolicy(models.Model):
 
     @api.model
     def _cron_sweep(self):
-        policies = self.search([])
-        for index, policy in enumerate(policies):
-            policy._run_sweep()
-            self.env["ir.cron"]._notify_progress(
-                done=index + 1, remaining=len(policies) - index - 1
-            )
+        """Sweep the active policies not swept today, one per call: the scheduler commits
+        after each and calls again while some remain (``_notify_progress``); a policy that
+        fails is reported on its chatter and does not stop the others."""
+        start = fields.Datetime.to_datetime(fields.Date.today())
+        todo = self.search(["|", ("last_sweep_date", "=", False), ("last_sweep_date", "<", start)])
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        for done, policy in enumerate(todo, start=1):
+            policy._sweep_isolated()
+            if in_cron:
+                self.env["ir.cron"]._notify_progress(done=1, remaining=len(todo) - done)
+                return
+        self.env["ir.cron"]._notify_progress(done=len(todo), remaining=0)
+
+    def _sweep_isolated(self):
+        """Sweep ``self``; an error rolls back this policy's sweep only and is reported."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                return self._run_sweep()
+        except Exception as error:  # noqa: BLE001 - one broken policy must not stop the rest
+            _logger.exception("Retention sweep of policy %s failed", self.id)
+            self.last_sweep_date = fields.Datetime.now()
+            self.message_post(body=self.env._("The scheduled sweep failed: %(error)s", error=error))
+            return self.env["archive.destruction.request"]

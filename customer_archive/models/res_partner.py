@@ -71,11 +71,13 @@ class ResPartner(models.Model):
     the buttons are in the suite's partner form only (manual configuration)."""
 
     _name = "res.partner"
-    _inherit = ["res.partner", "tier.validation"]
+    _inherit = ["res.partner", "tier.validation", "retention.target.mixin"]
     _state_field = "archive_state"
     _state_from = ["draft"]
     _state_to = ["approved"]
     _tier_owner_fields = ("user_id",)
+    _retention_actions = ("archive", "anonymize", "delete")
+    _retention_anonymize_fields = ("email", "phone", "mobile", "street", "street2", "comment")
 
     customer_code = fields.Char(copy=False, index="btree_not_null", tracking=True)
     short_name = fields.Char(tracking=True, help="Shown on screens; the full name is printed.")
@@ -93,6 +95,14 @@ class ResPartner(models.Model):
         copy=False,
         tracking=True,
         index=True,
+    )
+    archive_closed_date = fields.Date(
+        "Customer File Closed On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Set when the customer file is closed: the retention periods of its "
+        "communication log and after-sales records start on this day.",
     )
     legal_representative = fields.Char(tracking=True)
     registered_capital = fields.Monetary(
@@ -271,11 +281,11 @@ class ResPartner(models.Model):
         change hands through managers and the handover, not a salesperson."""
         if workflow_allowed(self):
             return
-        names = []
-        if "archive_state" in vals and workflow_changed(
-            self, "archive_state", vals["archive_state"]
-        ):
-            names.append("archive_state")
+        names = [
+            name
+            for name in ("archive_state", "archive_closed_date")
+            if name in vals and workflow_changed(self, name, vals[name])
+        ]
         if (
             "user_id" in vals
             and not self._archive_approvers()
@@ -340,7 +350,20 @@ class ResPartner(models.Model):
         if not self._archive_approvers():
             raise UserError(self.env._("Only sales managers close customer files."))
         with self._workflow_pass():
-            self.archive_state = "closed"
+            self.write(
+                {"archive_state": "closed", "archive_closed_date": fields.Date.context_today(self)}
+            )
+
+    @api.model
+    def _retention_protections(self):
+        users = self.env["res.users"].sudo().with_context(active_test=False).search([])
+        companies = self.env["res.company"].sudo().search([])
+        return super()._retention_protections() + [
+            (
+                self.env._("Partner of a user or of a company"),
+                [("id", "in", (users.partner_id | companies.partner_id).ids)],
+            )
+        ]
 
     def _ensure_archive(self):
         """Open a dossier for the commercial partners that have none yet (an archived

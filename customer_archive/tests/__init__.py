@@ -9,6 +9,7 @@ from . import test_report
 from . import test_retention_batches
 from . import test_retention_policy
 from . import test_retention_request
+from . import test_retention_shipped_policy
 from . import test_retention_views
 from . import test_tour
 from . import test_visits_and_reminders
@@ -18,5 +19,4 @@ from . import test_tier_validation
 from . import test_tier_customer
 from . import test_tier_change_request
 from . import test_tier_loan
-from . import test_tier_destruction
 from . import test_confidentiality

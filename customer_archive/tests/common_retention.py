@@ -1,9 +1,82 @@
+import base64
+import csv
+import io
+
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 
 from .common import tier_decide
+
+
+class ShippedPolicyMixin:
+    """Runs a policy a module ships the way an archive administrator does: sweep, submit,
+    approvals (finance too for ledger records), export, execution. For the test classes
+    of every module (mixed into their own common class)."""
+
+    @classmethod
+    def _create_retention_users(cls, prefix):
+        company = cls.env.company
+        values = {"company_id": company.id, "company_ids": [Command.set(company.ids)]}
+        archivists = [
+            new_test_user(
+                cls.env,
+                f"{prefix}_archivist_{index}",
+                groups="customer_archive.group_archive_manager",
+                name=f"Archivist {index}",
+                **values,
+            )
+            for index in range(3)
+        ]
+        cls.retention_requester, *cls.retention_approvers = archivists
+        cls.retention_finance = new_test_user(
+            cls.env,
+            f"{prefix}_retention_finance",
+            groups="account.group_account_manager",
+            name="Finance Manager",
+            **values,
+        )
+
+    def _shipped_policy(self, xmlid):
+        policy = self.env.ref(xmlid)
+        policy.sudo().active = True
+        return policy.with_user(self.retention_requester)
+
+    def _destroy(self, policy, today, due, kept=None, reason=None, protect_after_sweep=None):
+        """Sweep ``policy`` on ``today``: ``due`` is listed, ``kept`` is not and the dry run
+        gives ``reason`` for it; ``protect_after_sweep`` protects some of the listed records
+        (they are skipped at the execution with ``reason``). Returns the executed request."""
+        if kept:
+            counts = policy._preview_counts(today)[policy.id]
+            self.assertEqual(counts["reasons"].get(reason), len(kept), counts)
+        request = policy._run_sweep(today)
+        self.assertEqual(len(request), 1)
+        self.assertEqual(sorted(request.line_ids.mapped("res_id")), sorted(due.ids))
+        late = protect_after_sweep() if protect_after_sweep else due.browse()
+        request.action_submit()
+        reviewers = self.retention_approvers[: request.approval_steps]
+        if request.finance_review:
+            reviewers.append(self.retention_finance)
+        for user in reviewers:
+            tier_decide(request, user)
+        self.assertEqual(request.state, "approved")
+        request.action_execute()
+        self.assertEqual(request.state, "done")
+        destroyed = due - late
+        self.assertFalse(destroyed.exists())
+        if kept:
+            self.assertEqual(kept.exists(), kept)
+        self.assertEqual(late.exists(), late)
+        skipped = request.line_ids.filtered(lambda line: line.state == "skipped")
+        self.assertEqual(sorted(skipped.mapped("res_id")), sorted(late.ids))
+        if late:
+            self.assertEqual(set(skipped.mapped("note")), {reason})
+        content = base64.b64decode(request.export_attachment_id.datas).decode("utf-8-sig")
+        exported = {int(row["id"]) for row in csv.DictReader(io.StringIO(content))}
+        self.assertEqual(exported, set(destroyed.ids))
+        self.assertEqual(request.log_ids.done_count, len(destroyed))
+        return request
 
 
 class RetentionCommon(TransactionCase):

@@ -1,3 +1,6 @@
+import base64
+from unittest.mock import patch
+
 from dateutil.relativedelta import relativedelta
 
 from odoo.tests import tagged
@@ -65,3 +68,46 @@ class TestRetentionBatches(RetentionCommon):
                     self.assertEqual(request.state, "done")
                     self.assertEqual(request.done_count, request.line_count)
                     self.assertEqual(len(request.log_ids), 1)
+
+    def test_background_execution_resumes_where_it_stopped(self):
+        """The scheduler executes one step per transaction (check and export, each batch,
+        the log): a worker killed in the middle of a batch loses that batch only, and the
+        next call goes on from there, without exporting again."""
+        request, _queries = self._sweep(self._due_partners(25, "delete", 10))
+        partners = self.env["res.partner"].browse(request.line_ids.mapped("res_id"))
+        request.action_execute_in_background()
+        self.assertTrue(request.execution_queued)
+        cron, progress = self.env.ref(
+            "customer_archive.ir_cron_archive_destruction_execute"
+        )._add_progress()
+        Requests = self.env["archive.destruction.request"].with_context(**cron.env.context)
+        Requests._cron_execute()  # check and export
+        export = request.export_attachment_id
+        self.assertEqual(base64.b64decode(export.datas).decode("utf-8-sig").count("\n"), 26)
+        self.assertEqual((request.pending_count, progress.remaining), (25, 1))
+        Requests._cron_execute()  # first batch
+        self.assertEqual((request.done_count, request.pending_count), (10, 15))
+        # the worker dies in the second batch: its transaction is rolled back
+        Request = type(request)
+        with (
+            patch.object(Request, "_process_batch", side_effect=KeyboardInterrupt),
+            self.assertRaises(KeyboardInterrupt),
+            self.env.cr.savepoint(),
+        ):
+            Requests._cron_execute()
+        self.env.invalidate_all()
+        self.assertEqual((request.done_count, request.pending_count), (10, 15))
+        self.assertEqual(len(partners.exists()), 15)
+        # the next calls resume: no new check or export, the remaining batches, the log
+        with patch.object(Request, "_write_export", side_effect=AssertionError("exported")):
+            for _call in range(5):
+                Requests._cron_execute()
+                if not request.execution_queued:
+                    break
+        self.assertEqual(request.state, "done")
+        self.assertFalse(partners.exists())
+        self.assertEqual(request.export_attachment_id, export)
+        self.assertEqual(len(request.log_ids), 1)
+        self.assertEqual(request.log_ids.done_count, 25)
+        self.assertEqual(request.log_ids.export_attachment_id, export)
+        self.assertEqual(progress.remaining, 0)

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError, ValidationError
@@ -66,6 +68,7 @@ class TestRetentionPolicy(RetentionCommon):
         Hold.create({"res_model": "crm.lead", "res_id": held.id, "reason": "Lawsuit"})
         Hold.create({"partner_id": contact.id, "reason": "Tax audit"})
         counts = policy._preview_counts()[policy.id]
+        self.assertEqual(counts.pop("reasons"), {"Under legal hold": 3})
         self.assertEqual(
             counts,
             {"matching": 5, "on_hold": 3, "protected": 0, "already_requested": 0, "due": 2},
@@ -110,14 +113,58 @@ class TestRetentionPolicy(RetentionCommon):
         self.assertEqual(policy._preview_counts(later)[policy.id]["protected"], 2)
         self.assertEqual(policy._run_sweep(later).line_ids.mapped("res_id"), customer.ids)
 
-    def test_forbidden_models_refused(self):
-        for model in ("account.move", "account.move.line", "res.users", "res.company"):
+    def test_only_models_that_opted_in_are_targets(self):
+        """Allow-list: a model is a target only if it opted in (retention.target.mixin)."""
+        for model in (
+            "account.move",
+            "account.move.line",
+            "account.account",
+            "account.payment.term",
+            "res.users",
+            "res.users.apikeys",
+            "res.company",
+            "res.groups",
+            "res.currency",
+            "res.partner.bank",
+            "mail.message",
+            "ir.attachment",
+            "archive.destruction.log",
+        ):
             with self.subTest(model=model), self.assertRaises(ValidationError):
                 self._create_policy(
                     model_id=self.env["ir.model"]._get(model).id,
                     date_field_id=self._field(model, "create_date").id,
                     domain="[]",
                 )
+        targets = self.env["archive.retention.policy"]._retention_target_models()
+        self.assertIn("crm.lead", targets)
+        self.assertIn("customer.archive.communication", targets)
+        self.assertNotIn("res.groups", targets)
+        self.assertNotIn("account.move", targets)
+        self.assertNotIn("retention.target.mixin", targets)
+        # the form offers only them
+        domain = self.Policy._fields["model_id"].get_domain_list(self.Policy)
+        self.assertEqual(sorted(self.env["ir.model"].search(domain).mapped("model")), targets)
+
+    def test_only_the_actions_and_fields_the_model_allows(self):
+        communication = "customer.archive.communication"
+        with self.assertRaisesRegex(ValidationError, "allows only"):
+            self._create_policy(
+                model_id=self.env["ir.model"]._get(communication).id,
+                date_field_id=self._field(communication, "customer_closed_date").id,
+                domain="[]",
+                action="archive",
+            )
+        # a field the model does not list for anonymization
+        with self.assertRaises(ValidationError):
+            self._create_policy(
+                action="anonymize",
+                anonymize_field_ids=[(6, 0, self._field("crm.lead", "name").ids)],
+            )
+        self._create_policy(
+            action="anonymize",
+            anonymize_field_ids=[(6, 0, self._field("crm.lead", "email_from").ids)],
+        )
 
     def test_invalid_configurations_refused(self):
         with self.assertRaises(ValidationError):
@@ -156,6 +203,40 @@ class TestRetentionPolicy(RetentionCommon):
         self.assertEqual(policy.request_ids.line_count, 2)
         self.assertFalse(inactive.request_ids)
         self.assertEqual(policy.request_ids.activity_ids.user_id, self.archivist)
+
+    def test_cron_sweeps_one_policy_per_call_and_survives_a_broken_one(self):
+        broken = self._create_policy(name="Broken", sequence=1)
+        policy = self._create_policy(name="Sound", sequence=2)
+        self._create_leads(2, self.cutoff - relativedelta(days=2))
+        Policy = type(self.env["archive.retention.policy"])
+        run_sweep = Policy._run_sweep
+
+        def failing_sweep(policies, today=None):
+            if broken in policies:
+                broken.sudo().write({"name": "Broken (changed before failing)"})
+                raise ValueError("a broken filter")
+            return run_sweep(policies, today)
+
+        cron = self.env.ref("customer_archive.ir_cron_archive_retention_sweep")
+        cron, progress = cron._add_progress()
+        Cron = self.env["archive.retention.policy"].with_context(**cron.env.context)
+        logger = "odoo.addons.customer_archive.models.archive_retention_policy"
+        with patch.object(Policy, "_run_sweep", failing_sweep), self.assertLogs(logger, "ERROR"):
+            Cron._cron_sweep()
+        # one policy per call: the broken one, rolled back and reported
+        self.assertEqual((progress.done, progress.remaining), (1, 1))
+        self.assertEqual(broken.name, "Broken")
+        self.assertTrue(broken.last_sweep_date)
+        self.assertIn("a broken filter", broken.message_ids[0].body)
+        self.assertFalse(policy.request_ids)
+        with patch.object(Policy, "_run_sweep", failing_sweep):
+            Cron._cron_sweep()
+        self.assertEqual((progress.done, progress.remaining), (1, 0))
+        self.assertEqual(policy.request_ids.line_count, 2)
+        # swept today: the next call has nothing left
+        Cron._cron_sweep()
+        self.assertEqual((progress.done, progress.remaining), (0, 0))
+        self.assertEqual(len(policy.request_ids), 1)
 
     def test_only_archive_administrators_manage(self):
         policy = self._create_policy()
@@ -196,6 +277,20 @@ class TestRetentionPolicy(RetentionCommon):
             .with_user(self.archivist)
             .search([("id", "=", request.id)])
         )
+
+    def test_policy_of_all_companies_makes_one_request_per_company(self):
+        company_b = self.env["res.company"].create({"name": "Retention Company C"})
+        policy = self._create_policy(company_id=False)
+        date = self.cutoff - relativedelta(days=1)
+        lead_a = self._create_leads(1, date, company_id=self.env.company.id)
+        lead_b = self._create_leads(1, date, company_id=company_b.id)
+        requests = policy.sudo()._run_sweep()
+        self.assertEqual(len(requests), 2)
+        for lead in lead_a | lead_b:
+            request = requests.filtered(lambda r, lead=lead: r.company_id == lead.company_id)
+            self.assertEqual(request.line_ids.mapped("res_id"), lead.ids)
+            # the scheduled sweep requests for the policy's responsible
+            self.assertEqual(request.user_id, self.archivist)
 
     def test_run_sweep_button(self):
         policy = self._create_policy()

@@ -204,6 +204,40 @@ class TestRetentionRequest(RetentionCommon, HttpCase):
         # the chatter stays usable
         request.message_post(body="Certificate filed")
 
+    def test_export_and_messages_of_executed_request_immutable_for_everyone(self):
+        policy = self._create_policy(action="delete")
+        self._create_leads(1, self.old_date)
+        request = self._approved_request(policy)
+        draft_message = request.message_post(body="Checked the list")
+        draft_message.write({"body": "Checked the list again"})  # before: the chatter's own
+        request.action_execute()
+        attachment = request.export_attachment_id
+        messages = self.env["mail.message"].search(
+            [("model", "=", request._name), ("res_id", "=", request.id)]
+        )
+        self.assertIn(attachment, messages.attachment_ids)
+        for env in (self.env(user=self.admin), self.env(user=self.archivist), self.env(su=True)):
+            with self.subTest(user=env.user.login, su=env.su):
+                with self.assertRaises(UserError):
+                    attachment.with_env(env).write({"raw": b"forged"})
+                with self.assertRaises(UserError):
+                    attachment.with_env(env).write({"res_id": 0})
+                with self.assertRaises(UserError):
+                    attachment.with_env(env).unlink()
+                with self.assertRaises(UserError):
+                    messages.with_env(env).unlink()
+                with self.assertRaises(UserError):
+                    draft_message.with_env(env).write({"body": "Nothing checked"})
+        with self.assertRaises(UserError):
+            request._message_update_content(draft_message, "Nothing checked")
+        self.assertEqual(
+            hashlib.sha256(base64.b64decode(attachment.datas)).hexdigest(), request.export_sha256
+        )
+        # other attachments and messages stay the users' own
+        other = self.env["ir.attachment"].create({"name": "note.txt", "raw": b"x"})
+        other.write({"raw": b"y"})
+        other.unlink()
+
     def test_certificate_pdf_renders_chinese(self):
         policy = self._create_policy(action="delete", name="销货台账保存五年")
         self._create_leads(1, self.old_date)

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.customer_archive.models.retention_destruction import destruction_allowed
 from odoo.addons.customer_archive.models.workflow_guard import (
     workflow_allowed,
     workflow_check,
@@ -26,8 +27,11 @@ class SaleOrder(models.Model):
     """Quotations beyond their salesperson's limits (报价审批) are approved by the sales
     supervisor, then a sales manager, through OCA's sale_tier_validation."""
 
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "retention.target.mixin"]
     _tier_owner_fields = ("user_id",)
+    # Seed 003: quotations kept N years after their validity ends, then deleted.
+    _retention_actions = ("delete",)
 
     contract_id = fields.Many2one(
         "sales.contract",
@@ -264,3 +268,19 @@ class SaleOrder(models.Model):
             customer._trade_stop_message(self.env._("the order"))
             or self._quotation_approval_error()
         )
+
+    @api.model
+    def _retention_protections(self):
+        return super()._retention_protections() + [
+            (
+                self.env._("Confirmed order: kept with the sales ledger and its invoices"),
+                [("state", "=", "sale")],
+            )
+        ]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_draft_or_cancel(self):
+        # A sent quotation past its retention period goes with an approved destruction.
+        if destruction_allowed(self):
+            return
+        return super()._unlink_except_draft_or_cancel()

@@ -4,6 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from odoo.addons.customer_archive.models.retention_destruction import destruction_allowed
+from odoo.addons.customer_archive.models.retention_target_mixin import OPEN_INVOICE_DOMAIN
+
 CONTRACT_STATES = [
     ("draft", "Draft"),
     ("to_approve", "To Approve"),
@@ -26,7 +29,13 @@ class SalesContract(models.Model):
 
     _name = "sales.contract"
     _description = "Sales Contract"
-    _inherit = ("mail.thread", "mail.activity.mixin", "workflow.guard.mixin", "tier.validation")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "workflow.guard.mixin",
+        "tier.validation",
+        "retention.target.mixin",
+    )
     _order = "date_signed desc, id desc"
     _check_company_auto = True
     _rec_names_search = ("name", "title")
@@ -40,6 +49,7 @@ class SalesContract(models.Model):
         "validation_status",
         "termination_reason",
         "termination_date",
+        "date_closed",
         "expiry_reminded",
         "overdue_reminded",
     )
@@ -54,6 +64,7 @@ class SalesContract(models.Model):
         "date_end",
     )
     _workflow_frozen_states = ("approved", "active", "done", "terminated")
+    _retention_actions = ("delete",)
 
     name = fields.Char(
         "Contract Number", required=True, copy=False, readonly=True, default="/", index="trigram"
@@ -135,6 +146,13 @@ class SalesContract(models.Model):
     dispute_count = fields.Integer(compute="_compute_dispute_count")
     termination_reason = fields.Text(readonly=True, copy=False, tracking=True)
     termination_date = fields.Date(readonly=True, copy=False, tracking=True)
+    date_closed = fields.Date(
+        "Completed or Terminated On",
+        readonly=True,
+        copy=False,
+        help="The day the contract was actually completed or terminated: its retention "
+        "period starts then.",
+    )
     expiry_reminded = fields.Boolean(copy=False, readonly=True)
     overdue_reminded = fields.Boolean(
         copy=False,
@@ -310,8 +328,23 @@ class SalesContract(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
+        if destruction_allowed(self):
+            return
         if any(contract.state not in ("draft", "cancelled") for contract in self):
             raise UserError(self.env._("Only draft or cancelled contracts can be deleted."))
+
+    @api.model
+    def _retention_protections(self):
+        return super()._retention_protections() + [
+            (
+                self.env._("Running contract"),
+                [("state", "in", ("to_approve", "approved", "active"))],
+            ),
+            (
+                self.env._("Open balance: an invoice of the contract is not settled"),
+                [("sale_order_ids.order_line.invoice_lines.move_id", "any", OPEN_INVOICE_DOMAIN)],
+            ),
+        ]
 
     # ------------------------------------------------------------------ workflow
     def _check_state(self, states):
@@ -370,7 +403,7 @@ class SalesContract(models.Model):
     def action_done(self):
         self._check_state(("active",))
         with self._workflow_pass():
-            self.write({"state": "done"})
+            self.write({"state": "done", "date_closed": fields.Date.context_today(self)})
         return True
 
     def action_cancel(self):
@@ -394,6 +427,7 @@ class SalesContract(models.Model):
                     "state": "terminated",
                     "termination_reason": reason,
                     "termination_date": date or fields.Date.context_today(self),
+                    "date_closed": date or fields.Date.context_today(self),
                 }
             )
 

@@ -4,11 +4,19 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.customer_archive.models.retention_destruction import destruction_allowed
+from odoo.addons.customer_archive.models.retention_target_mixin import OPEN_INVOICE_DOMAIN
+
 
 class SalesLedgerPeriod(models.Model):
     _name = "sales.ledger.period"
     _description = "Monthly Sales Ledger"
-    _inherit = ("mail.thread", "mail.activity.mixin", "workflow.guard.mixin")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "workflow.guard.mixin",
+        "retention.target.mixin",
+    )
     _order = "date_from desc, id desc"
     _workflow_fields = (
         "state",
@@ -22,6 +30,8 @@ class SalesLedgerPeriod(models.Model):
     )
     _workflow_frozen_fields = ("company_id", "date_from", "date_to", "review_note")
     _workflow_frozen_states = ("locked",)
+    # Seed 000: the ledger is destroyed after 5 years, by finance, once backed up.
+    _retention_actions = ("delete",)
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -217,8 +227,19 @@ class SalesLedgerPeriod(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked(self):
+        if destruction_allowed(self):
+            return
         if any(period.state == "locked" for period in self):
             raise UserError(self.env._("A locked sales ledger period cannot be deleted."))
+
+    @api.model
+    def _retention_protections(self):
+        return super()._retention_protections() + [
+            (
+                self.env._("Open balance: an invoice of the month is not settled"),
+                [("line_ids", "any", [("move_id", "any", OPEN_INVOICE_DOMAIN)])],
+            )
+        ]
 
     # ------------------------------------------------------------------ generation
     def _check_is_reviewer(self):

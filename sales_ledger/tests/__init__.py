@@ -9,3 +9,5 @@ from . import test_settlement_request
 from . import test_tour
 from . import test_workflow_guard
 from . import test_ledger_concurrency
+from . import test_retention_policies
+from . import test_tier_destruction

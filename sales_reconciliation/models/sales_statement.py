@@ -10,6 +10,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.customer_archive.models.retention_destruction import destruction_allowed
 from odoo.addons.customer_archive.models.workflow_guard import is_data_loading, workflow_changed
 
 from ..tools import amount_to_chinese, bulk_insert
@@ -71,8 +72,11 @@ class SalesStatement(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "workflow.guard.mixin",
+        "retention.target.mixin",
     ]
     _order = "date_to desc, partner_id, id desc"
+    # Kept as long as the sales ledger they reconcile (seed 000), then deleted.
+    _retention_actions = ("delete",)
     _check_company_auto = True
     # The figures and lines are the books'; sending, the customer's answer and the
     # hand-over are the workflow's.
@@ -261,8 +265,19 @@ class SalesStatement(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sent(self):
+        if destruction_allowed(self):
+            return
         if any(statement.state != "draft" for statement in self):
             raise UserError(self.env._("Only draft statements can be deleted."))
+
+    @api.model
+    def _retention_protections(self):
+        return super()._retention_protections() + [
+            (
+                self.env._("Open balance of the customer"),
+                [("partner_id", "in", self._retention_open_balance_partners())],
+            )
+        ]
 
     # ------------------------------------------------------------------
     # Figures (set-based)

@@ -6,16 +6,19 @@
 
 NAME is a database where customer_archive is installed. The benchmark makes COUNT CRM
 opportunities whose expected closing date is six years ago, a policy keeping them five
-years, sweeps them into a destruction request, approves it (its tier) and executes it (export with
-SHA-256, then batches). Everything happens in one transaction that is rolled back at the
-end: the database is left as it was.
+years, sweeps them into a destruction request, approves it (its tier) and executes it in the
+background (export with SHA-256, then one batch per step); the worker is killed halfway and
+the execution resumes. Everything happens in one transaction that is rolled back at the end:
+the database is left as it was.
 """
 
 import argparse
+import contextlib
 import importlib
 import sys
 import time
 from pathlib import Path
+from unittest.mock import patch
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -107,25 +110,61 @@ def run(env, args):
     env.flush_all()
     env.invalidate_all()
 
-    def execute():
-        request.action_execute()
+    # Executed in the background, one step per call of the scheduler (check and export,
+    # each batch, the log); a worker dies halfway, in the middle of a batch, and the next
+    # calls resume where it stopped.
+    request.action_execute_in_background()
+    Requests = env["archive.destruction.request"]
+
+    def step():
+        Requests._cron_execute()
         env.flush_all()
 
-    start_queries = env.cr.sql_log_count
-    timed(f"execute ({args.action})", args.count, execute)
-    execute_queries = env.cr.sql_log_count - start_queries
+    def queries_of(func):
+        start_queries = env.cr.sql_log_count
+        func()
+        return env.cr.sql_log_count - start_queries
+
     batches = -(-args.count // args.batch_size)
+    half = batches // 2
+    export_queries = queries_of(lambda: timed("check and export", args.count, step))
+    first_queries = queries_of(
+        lambda: timed(
+            f"execute {half} batches",
+            min(args.count, half * args.batch_size),
+            lambda: [step() for _batch in range(half)],
+        )
+    )
+    with (
+        patch.object(type(request), "_process_batch", side_effect=KeyboardInterrupt),
+        contextlib.suppress(KeyboardInterrupt),
+        env.cr.savepoint(),
+    ):
+        step()  # the worker is killed: its transaction is rolled back
+    env.invalidate_all()
+    print(f"  interrupted: {request.done_count} processed, {request.pending_count} pending")
+
+    def resume():
+        while request.execution_queued:
+            step()
+
+    resume_queries = queries_of(
+        lambda: timed(f"resume ({args.action})", request.pending_count, resume)
+    )
     print(
         f"  request {request.name}: state {request.state}, {request.done_count} processed, "
-        f"{request.skipped_count} skipped, {request.failed_count} failed"
+        f"{request.skipped_count} skipped, {request.failed_count} failed, "
+        f"{len(request.log_ids)} log entry"
     )
     print(
         f"  export {request.export_attachment_id.file_size / 1024:.0f} KiB, "
         f"SHA-256 {request.export_sha256}"
     )
     print(
-        f"  queries: sweep {sweep_queries}, execute {execute_queries} "
-        f"({batches} batches of {args.batch_size}, {execute_queries / batches:.1f} per batch)"
+        f"  queries: sweep {sweep_queries}, check and export {export_queries}, "
+        f"{half} batches {first_queries} ({first_queries / max(half, 1):.1f} per batch), "
+        f"resume {resume_queries} ({batches - half} batches and the log, "
+        f"{resume_queries / max(batches - half, 1):.1f} per batch)"
     )
     if request.state != "done" or request.done_count != args.count:
         sys.exit("the request did not process every record")

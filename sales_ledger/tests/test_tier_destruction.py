@@ -3,14 +3,14 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
 
-from .common import tier_decide
-from .common_retention import RetentionCommon
+from odoo.addons.customer_archive.tests.common import tier_decide
+from odoo.addons.customer_archive.tests.common_retention import RetentionCommon
 
 
 @tagged("post_install", "-at_install")
 class TestDestructionTiers(RetentionCommon):
     """Destruction requests (销毁): two different archive administrators, plus finance for
-    sales-ledger and accounting records; the requester never approves."""
+    sales-ledger records; the requester never approves."""
 
     @classmethod
     def setUpClass(cls):
@@ -21,21 +21,26 @@ class TestDestructionTiers(RetentionCommon):
         )
 
     def _finance_request(self, approval_steps=1):
-        """A request listing payment terms (accounting records), swept by an archivist."""
-        self.env["account.payment.term"].create({"name": "Retention test term"})
+        """A request listing a locked monthly sales ledger (seed 000: finance destroys the
+        ledgers), swept by an archivist."""
+        period = self.env["sales.ledger.period"].create({"date_from": "2019-01-01"})
+        period.action_generate_lines()
+        period.action_submit()
+        period.action_lock()
         policy = self._create_policy(
-            name="Old payment terms",
-            model_id=self.env["ir.model"]._get("account.payment.term").id,
-            date_field_id=self._field("account.payment.term", "create_date").id,
+            name="Old ledgers",
+            model_id=self.env["ir.model"]._get("sales.ledger.period").id,
+            date_field_id=self._field("sales.ledger.period", "date_to").id,
             period_value=1,
-            domain="[('name', '=', 'Retention test term')]",
+            action="delete",
+            domain=f"[('id', '=', {period.id})]",
             approval_steps=approval_steps,
         )
-        request = policy._run_sweep(self.today + relativedelta(years=2))
+        request = policy._run_sweep(self.today)
         request.action_submit()
         return request
 
-    def test_finance_approves_accounting_records(self):
+    def test_finance_approves_ledger_records(self):
         request = self._finance_request()
         self.assertTrue(request.finance_review)
         self.assertEqual(
