@@ -26,7 +26,9 @@ class TestComplaintRetentionPolicy(ShippedPolicyMixin, ComplaintCommon):
         complaint.action_acknowledge()
         complaint.action_investigate()
         complaint.action_resolve()
-        complaint.action_close()
+        # The customer confirms the resolution: the complaint closes.
+        complaint._confirm_by_customer("phone")
+        self.assertEqual(complaint.state, "closed")
         return complaint
 
     def test_complaints_destroyed_5_years_after_the_customer_file_closed(self):

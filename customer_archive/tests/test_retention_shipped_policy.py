@@ -27,7 +27,8 @@ class TestRetentionShippedCommunication(ShippedPolicyMixin, TransactionCase):
         )
         cls.logs = {}
         for partner in cls.closed | cls.held | cls.open:
-            archive = partner._ensure_archive()
+            # Every customer gets his dossier when created.
+            archive = partner.archive_id
             cls.logs[partner] = cls.env["customer.archive.communication"].create(
                 [
                     {"archive_id": archive.id, "purpose": f"回访 {index}", "date": date}
