@@ -20,6 +20,7 @@
         "data/customer_followup_plan_data.xml",
         "report/customer_complaint_report_actions.xml",
         "report/customer_complaint_report_templates.xml",
+        "report/customer_complaint_portal_report_templates.xml",
         "views/customer_complaint_repair_views.xml",
         "views/customer_complaint_visit_views.xml",
         "views/customer_satisfaction_survey_views.xml",

@@ -80,7 +80,7 @@ class ComplaintPortal(CustomerPortal):
             return self._show_report(
                 model=complaint_sudo,
                 report_type=report_type,
-                report_ref="complaint_tracking.action_report_customer_complaint",
+                report_ref="complaint_tracking.action_report_customer_complaint_portal",
                 download=kw.get("download") == "true",
             )
         values = self._get_page_view_values(

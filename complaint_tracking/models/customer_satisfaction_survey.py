@@ -31,6 +31,11 @@ class CustomerSatisfactionSurvey(models.Model):
         "res.partner", string="Customer", required=True, index=True, check_company=True
     )
     invoice_id = fields.Many2one("account.move", index="btree_not_null", check_company=True)
+    origin_ref = fields.Char(
+        string="Surveyed Document",
+        compute="_compute_origin_ref",
+        help="The invoice or delivery the customer is asked about.",
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Salesperson",
@@ -76,28 +81,40 @@ class CustomerSatisfactionSurvey(models.Model):
                 )
         return super().create(vals_list)
 
+    @api.depends("invoice_id")
+    def _compute_origin_ref(self):
+        for survey in self:
+            survey.origin_ref = survey.invoice_id.name or False
+
     @api.model
     def _create_for_invoices(self, invoices):
-        """One survey per posted customer invoice, sent to the customer with its link."""
-        invoices = invoices.filtered(
-            lambda m: (
-                m.move_type == "out_invoice"
-                and m.company_id.complaint_survey_after_invoice
-                and m.commercial_partner_id.email
+        """One survey per posted customer invoice (the delivery bridge narrows this down)."""
+        return self._create_for_documents(
+            invoices.filtered(lambda m: m.move_type == "out_invoice"), "invoice_id"
+        )
+
+    @api.model
+    def _create_for_documents(self, documents, link_field):
+        """One survey per document (invoice, delivery) of a company that surveys its
+        customers, sent to the customer with its link; never a second one per document."""
+        documents = documents.filtered(
+            lambda d: (
+                d.company_id.complaint_survey_after_invoice
+                and d.partner_id.commercial_partner_id.email
             )
         )
-        if invoices:
-            invoices -= self.sudo().search([("invoice_id", "in", invoices.ids)]).invoice_id
-        if not invoices:
+        if documents:
+            documents -= self.sudo().search([(link_field, "in", documents.ids)])[link_field]
+        if not documents:
             return self.browse()
         surveys = self.sudo().create(
             [
                 {
-                    "company_id": invoice.company_id.id,
-                    "partner_id": invoice.commercial_partner_id.id,
-                    "invoice_id": invoice.id,
+                    "company_id": document.company_id.id,
+                    "partner_id": document.partner_id.commercial_partner_id.id,
+                    link_field: document.id,
                 }
-                for invoice in invoices
+                for document in documents
             ]
         )
         template = self.env.ref(
@@ -134,8 +151,8 @@ class CustomerSatisfactionSurvey(models.Model):
             self.write(values)
             if self.is_unsatisfied:
                 survey = self.name
-                if self.invoice_id:
-                    survey = f"{self.name} ({self.invoice_id.name})"
+                if self.origin_ref:
+                    survey = f"{self.name} ({self.origin_ref})"
                 complaint = self.env["customer.complaint"]._open_for_unsatisfied_answer(
                     self,
                     self.env._(

@@ -34,6 +34,28 @@ class TestComplaintPortal(ComplaintCommon, HttpCase):
         response = self.url_open(f"/my/complaints/{self.foreign.id}?report_type=html")
         self.assertNotIn("别人的投诉", response.text)
 
+    def test_portal_pdf_is_the_customers_copy(self):
+        self.own.write(
+            {
+                "root_cause": "仓库员工违规堆放",
+                "compensation": "赔偿运费500元",
+                "fault_party": "仓储部张三",
+                "customer_demand": "换货",
+            }
+        )
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        response = self.url_open(f"/my/complaints/{self.own.id}?report_type=html")
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        self.assertIn("我们的投诉", html)
+        self.assertIn("换货", html)
+        for internal in ("仓库员工违规堆放", "赔偿运费500元", "仓储部张三"):
+            self.assertNotIn(internal, html)
+        # The internal form keeps them for the company's own file.
+        report = self.env.ref("complaint_tracking.action_report_customer_complaint")
+        html = report._render_qweb_html(report, self.own.ids)[0].decode()
+        self.assertIn("仓库员工违规堆放", html)
+
     def test_access_token_opens_the_complaint(self):
         token = self.foreign._portal_ensure_token()
         response = self.url_open(f"/my/complaints/{self.foreign.id}?access_token={token}")

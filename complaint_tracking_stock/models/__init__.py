@@ -1,0 +1,2 @@
+from . import customer_satisfaction_survey
+from . import stock_picking

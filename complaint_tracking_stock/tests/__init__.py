@@ -1,0 +1,1 @@
+from . import test_survey_after_delivery
