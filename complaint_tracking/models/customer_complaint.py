@@ -29,7 +29,10 @@ class CustomerComplaint(models.Model):
         "mail.activity.mixin",
         "workflow.guard.mixin",
         "retention.target.mixin",
+        "document.number.mixin",
     )
+    _sequence_code = "customer.complaint"
+    _sequence_date_field = "received_at"
     # After-sales records (seed 003): kept until years after the customer file is closed.
     _retention_actions = ("delete",)
     _order = "received_at desc, id desc"
@@ -341,19 +344,6 @@ class CustomerComplaint(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id")).exists()
-                received = vals.get("received_at")
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company or self.env.company)
-                    .next_by_code(
-                        "customer.complaint",
-                        sequence_date=fields.Datetime.to_datetime(received) if received else None,
-                    )
-                    or "/"
-                )
         complaints = super().create(vals_list)
         for complaint in complaints:
             partners = complaint.contact_id | complaint.partner_id

@@ -1,10 +1,11 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class CustomerComplaintRepair(models.Model):
     _name = "customer.complaint.repair"
     _description = "After-sales Repair"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "document.number.mixin")
+    _sequence_code = "customer.complaint.repair"
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -30,12 +31,3 @@ class CustomerComplaintRepair(models.Model):
         domain=[("share", "=", False)],
         tracking=True,
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("customer.complaint.repair") or "/"
-                )
-        return super().create(vals_list)

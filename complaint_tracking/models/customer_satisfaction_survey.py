@@ -17,7 +17,9 @@ class CustomerSatisfactionSurvey(models.Model):
         "portal.mixin",
         "mail.thread",
         "workflow.guard.mixin",
+        "document.number.mixin",
     )
+    _sequence_code = "customer.satisfaction.survey"
     _order = "create_date desc, id desc"
     _check_company_auto = True
     # The answer is the customer's: only the answering step writes it.
@@ -67,19 +69,6 @@ class CustomerSatisfactionSurvey(models.Model):
         for survey in self:
             survey.access_url = f"/my/satisfaction/{survey.id}"
         return res
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id")).exists()
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company or self.env.company)
-                    .next_by_code("customer.satisfaction.survey")
-                    or "/"
-                )
-        return super().create(vals_list)
 
     @api.depends("invoice_id")
     def _compute_origin_ref(self):
