@@ -73,6 +73,25 @@ def ensure_system_packages():
     )
 
 
+def report_wkhtmltopdf_build():
+    """Say which wkhtmltopdf build prints the reports: the distributions ship the reduced one."""
+    binary = shutil.which("wkhtmltopdf")
+    if not binary:
+        return
+    version = subprocess.run(
+        [binary, "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    if "patched qt" in version.lower():
+        log(f"PDF reports: {version}")
+        return
+    log(
+        f"PDF reports: {version or 'wkhtmltopdf'} is the reduced build (Qt unpatched). The suite "
+        "prints each record on its own and puts the company header and footer in the page "
+        "body; the patched build (https://wkhtmltopdf.org/downloads.html) would add headers "
+        "and footers on every page with page numbers, and print many records in one run."
+    )
+
+
 def read_conf():
     parser = ConfigParser()
     parser.read(CONF)
@@ -219,6 +238,7 @@ def odoo_command(conf, *args):
 
 def cmd_setup(args):
     ensure_system_packages()
+    report_wkhtmltopdf_build()
     ensure_postgres()
     log(f"ready: Odoo 18.0 and the suite's requirements are in {VENV.name}/")
 

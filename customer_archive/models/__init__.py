@@ -26,3 +26,4 @@ from . import archive_destruction_request_line
 from . import archive_destruction_log
 from . import ir_attachment
 from . import mail_message
+from . import ir_actions_report
