@@ -10,12 +10,15 @@
     "data": [
         "security/ir.model.access.csv",
         "security/sales_reconciliation_rules.xml",
+        "security/sales_collection_rules.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/archive_retention_policy_data.xml",
         "data/ir_cron_data.xml",
         "data/tier_definition_data.xml",
+        "report/sales_collection_reports.xml",
+        "data/sales_collection_data.xml",
         "report/sales_statement_reports.xml",
         "views/wizard_views.xml",
         "views/sales_statement_views.xml",
@@ -26,6 +29,7 @@
         "views/res_config_settings_views.xml",
         "views/sales_statement_portal_templates.xml",
         "views/sales_reconciliation_menus.xml",
+        "views/sales_collection_views.xml",
     ],
     "demo": [
         "demo/sales_reconciliation_demo.xml",
