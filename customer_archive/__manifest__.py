@@ -2,7 +2,7 @@
     "name": "Customer Archive",
     "summary": "Customer file (客户档案): A/B/C credit grades, categories, dossiers, "
     "approvals, confidentiality, record retention",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",

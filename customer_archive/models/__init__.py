@@ -21,6 +21,7 @@ from . import res_config_settings
 from . import archive_retention_policy
 from . import archive_legal_hold
 from . import archive_destruction_request
+from . import archive_destruction_application
 from . import archive_destruction_request_line
 from . import archive_destruction_log
 from . import ir_attachment
