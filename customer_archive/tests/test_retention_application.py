@@ -89,7 +89,7 @@ class TestRetentionApplication(RetentionCommon):
         log = request.log_ids
         self.assertEqual((log.done_count, log.policy_id.id), (1, False))
         self.assertIn("同意销毁", log.approvals)
-        report = self.env.ref("customer_archive.archive_destruction_request_report")
+        report = self.env.ref("record_retention.archive_destruction_request_report")
         html = self.env["ir.actions.report"]._render_qweb_html(report.report_name, request.ids)[0]
         html = html.decode()
         for text in (request.name, "客户关系终止，档案保管期满", request.export_sha256):

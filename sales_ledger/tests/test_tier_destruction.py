@@ -46,7 +46,7 @@ class TestDestructionTiers(RetentionCommon):
         self.assertTrue(request.finance_review)
         self.assertEqual(
             request.review_ids.definition_id,
-            self.env.ref("customer_archive.tier_destruction_archive")
+            self.env.ref("record_retention.tier_destruction_archive")
             | self.env.ref("customer_archive.tier_destruction_finance"),
         )
         # Finance waits for the archive; a billing clerk is not finance's reviewer.
@@ -94,8 +94,8 @@ class TestDestructionTiers(RetentionCommon):
         self.assertFalse(request.finance_review)
         self.assertEqual(
             request.review_ids.definition_id,
-            self.env.ref("customer_archive.tier_destruction_archive")
-            | self.env.ref("customer_archive.tier_destruction_archive_second"),
+            self.env.ref("record_retention.tier_destruction_archive")
+            | self.env.ref("record_retention.tier_destruction_archive_second"),
         )
 
     def test_rejection_sends_the_request_back(self):
@@ -151,8 +151,8 @@ class TestDestructionTiers(RetentionCommon):
         request.action_submit()
         self.assertEqual(
             request.review_ids.definition_id,
-            self.env.ref("customer_archive.tier_destruction_archive")
-            | self.env.ref("customer_archive.tier_destruction_archive_second")
+            self.env.ref("record_retention.tier_destruction_archive")
+            | self.env.ref("record_retention.tier_destruction_archive_second")
             | self.env.ref("customer_archive.tier_destruction_finance"),
         )
         for user in (self.archivist_2, self.archivist_3, self.finance):

@@ -437,7 +437,7 @@ class ArchiveDestructionRequest(models.Model):
                 raise UserError(self.env._("Only approved requests can be executed."))
         with self._workflow_pass():
             self.write({"execution_queued": True})
-        self.env.ref("customer_archive.ir_cron_archive_destruction_execute").sudo()._trigger()
+        self.env.ref("record_retention.ir_cron_archive_destruction_execute").sudo()._trigger()
         return True
 
     def _execute(self):
@@ -576,6 +576,6 @@ class ArchiveDestructionRequest(models.Model):
         self.env["ir.cron"]._notify_progress(done=1, remaining=remaining)
 
     def action_print_certificate(self):
-        return self.env.ref("customer_archive.archive_destruction_request_report").report_action(
+        return self.env.ref("record_retention.archive_destruction_request_report").report_action(
             self
         )

@@ -482,7 +482,7 @@ class ArchiveRetentionPolicy(models.Model):
                 },
             }
         action = self.env["ir.actions.actions"]._for_xml_id(
-            "customer_archive.archive_destruction_request_action"
+            "record_retention.archive_destruction_request_action"
         )
         if len(requests) == 1:
             action.update(res_id=requests.id, views=[(False, "form")])
@@ -493,7 +493,7 @@ class ArchiveRetentionPolicy(models.Model):
     def action_view_requests(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(
-            "customer_archive.archive_destruction_request_action"
+            "record_retention.archive_destruction_request_action"
         )
         action["domain"] = [("policy_id", "=", self.id)]
         action["context"] = {"default_policy_id": self.id}
