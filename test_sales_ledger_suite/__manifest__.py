@@ -7,6 +7,7 @@
     "license": "AGPL-3",
     # Every add-on of the suite (a test checks this list against the repository).
     "depends": [
+        "record_retention",
         "customer_archive",
         "sales_ledger",
         "sales_reconciliation",

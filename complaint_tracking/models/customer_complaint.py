@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from odoo.addons.customer_archive.models.retention_destruction import destruction_allowed
+from odoo.addons.record_retention.models.retention_destruction import destruction_allowed
 
 REOPEN_DAYS = 30
 OPEN_STATES = ("new", "acknowledged", "investigating")

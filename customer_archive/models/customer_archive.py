@@ -3,8 +3,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.osv import expression
 
+from odoo.addons.record_retention.models.workflow_guard import workflow_changed
+
 from ..tools import schedule_activity_once
-from .workflow_guard import workflow_changed
 
 REVIEW_DAYS_PARAM = "customer_archive.review_after_days"
 

@@ -6,7 +6,12 @@ from stdnum.cn import uscc
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .workflow_guard import workflow_allowed, workflow_changed, workflow_pass, workflow_refuse
+from odoo.addons.record_retention.models.workflow_guard import (
+    workflow_allowed,
+    workflow_changed,
+    workflow_pass,
+    workflow_refuse,
+)
 
 CUSTOMER_CATEGORIES = [
     ("important", "Important"),

@@ -6,6 +6,7 @@ from . import test_head_office
 from . import test_menu
 from . import test_performance
 from . import test_report
+from . import test_retention_application
 from . import test_retention_batches
 from . import test_retention_policy
 from . import test_retention_request

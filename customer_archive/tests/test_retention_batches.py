@@ -78,7 +78,7 @@ class TestRetentionBatches(RetentionCommon):
         request.action_execute_in_background()
         self.assertTrue(request.execution_queued)
         cron, progress = self.env.ref(
-            "customer_archive.ir_cron_archive_destruction_execute"
+            "record_retention.ir_cron_archive_destruction_execute"
         )._add_progress()
         Requests = self.env["archive.destruction.request"].with_context(**cron.env.context)
         Requests._cron_execute()  # check and export

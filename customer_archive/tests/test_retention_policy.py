@@ -199,7 +199,7 @@ class TestRetentionPolicy(RetentionCommon):
         # the cron counts days in UTC, the test user in his time zone: in the evening
         # (UTC) their dates differ by one, so the leads are two days past the cutoff
         self._create_leads(2, self.cutoff - relativedelta(days=2))
-        self.env.ref("customer_archive.ir_cron_archive_retention_sweep").method_direct_trigger()
+        self.env.ref("record_retention.ir_cron_archive_retention_sweep").method_direct_trigger()
         self.assertEqual(policy.request_ids.line_count, 2)
         self.assertFalse(inactive.request_ids)
         self.assertEqual(policy.request_ids.activity_ids.user_id, self.archivist)
@@ -217,10 +217,10 @@ class TestRetentionPolicy(RetentionCommon):
                 raise ValueError("a broken filter")
             return run_sweep(policies, today)
 
-        cron = self.env.ref("customer_archive.ir_cron_archive_retention_sweep")
+        cron = self.env.ref("record_retention.ir_cron_archive_retention_sweep")
         cron, progress = cron._add_progress()
         Cron = self.env["archive.retention.policy"].with_context(**cron.env.context)
-        logger = "odoo.addons.customer_archive.models.archive_retention_policy"
+        logger = "odoo.addons.record_retention.models.archive_retention_policy"
         with patch.object(Policy, "_run_sweep", failing_sweep), self.assertLogs(logger, "ERROR"):
             Cron._cron_sweep()
         # one policy per call: the broken one, rolled back and reported

@@ -33,7 +33,7 @@ class TestRetentionRequest(RetentionCommon, HttpCase):
         request.action_submit()
         self.assertEqual(
             request.review_ids.definition_id,
-            self.env.ref("customer_archive.tier_destruction_archive"),
+            self.env.ref("record_retention.tier_destruction_archive"),
         )
         # The administrator who swept and submitted it does not approve it.
         with self.assertRaises(AccessError):
@@ -151,7 +151,7 @@ class TestRetentionRequest(RetentionCommon, HttpCase):
             {"move_type": "entry", "journal_id": journal.id, "partner_id": partners[2].id}
         )
         request = self._approved_request(policy, self.today + relativedelta(years=2))
-        logger = "odoo.addons.customer_archive.models.archive_destruction_request"
+        logger = "odoo.addons.record_retention.models.archive_destruction_request"
         with self.assertLogs(logger, "WARNING") as logged:
             request.action_execute()
         self.assertIn(f"Destruction batch of {request.name} failed", logged.output[0])
@@ -243,7 +243,7 @@ class TestRetentionRequest(RetentionCommon, HttpCase):
         self._create_leads(1, self.old_date)
         request = self._approved_request(policy)
         request.action_execute()
-        report = self.env.ref("customer_archive.archive_destruction_request_report")
+        report = self.env.ref("record_retention.archive_destruction_request_report")
         self.env["res.lang"]._activate_lang("zh_CN")
         self.archivist.lang = "zh_CN"
         html = self.env["ir.actions.report"]._render_qweb_html(report.report_name, request.ids)[0]

@@ -1,2 +1,1 @@
 from . import customer_archive_handover
-from . import comment_wizard

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from odoo.addons.customer_archive.models.workflow_guard import (
+from odoo.addons.record_retention.models.workflow_guard import (
     workflow_allowed,
     workflow_changed,
     workflow_check,

@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.customer_archive.models.retention_destruction import destruction_allowed
-from odoo.addons.customer_archive.models.workflow_guard import (
+from odoo.addons.record_retention.models.retention_destruction import destruction_allowed
+from odoo.addons.record_retention.models.workflow_guard import (
     workflow_allowed,
     workflow_check,
     workflow_pass,

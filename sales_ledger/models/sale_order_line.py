@@ -2,7 +2,7 @@ from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from odoo.addons.customer_archive.models.workflow_guard import workflow_allowed
+from odoo.addons.record_retention.models.workflow_guard import workflow_allowed
 
 from .sale_order import QUOTATION_STATES
 

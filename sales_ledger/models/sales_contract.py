@@ -4,8 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from odoo.addons.customer_archive.models.retention_destruction import destruction_allowed
 from odoo.addons.customer_archive.models.retention_target_mixin import OPEN_INVOICE_DOMAIN
+from odoo.addons.record_retention.models.retention_destruction import destruction_allowed
 
 CONTRACT_STATES = [
     ("draft", "Draft"),

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.customer_archive.models.workflow_guard import workflow_changed
+from odoo.addons.record_retention.models.workflow_guard import workflow_changed
 
 
 class SalesContractChange(models.Model):

@@ -1,5 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -45,7 +46,7 @@ class TestDestructionTiers(RetentionCommon):
         self.assertTrue(request.finance_review)
         self.assertEqual(
             request.review_ids.definition_id,
-            self.env.ref("customer_archive.tier_destruction_archive")
+            self.env.ref("record_retention.tier_destruction_archive")
             | self.env.ref("customer_archive.tier_destruction_finance"),
         )
         # Finance waits for the archive; a billing clerk is not finance's reviewer.
@@ -93,8 +94,8 @@ class TestDestructionTiers(RetentionCommon):
         self.assertFalse(request.finance_review)
         self.assertEqual(
             request.review_ids.definition_id,
-            self.env.ref("customer_archive.tier_destruction_archive")
-            | self.env.ref("customer_archive.tier_destruction_archive_second"),
+            self.env.ref("record_retention.tier_destruction_archive")
+            | self.env.ref("record_retention.tier_destruction_archive_second"),
         )
 
     def test_rejection_sends_the_request_back(self):
@@ -123,3 +124,41 @@ class TestDestructionTiers(RetentionCommon):
             tier_decide(request, self.archivist)
         tier_decide(request, self.finance)
         self.assertEqual(request.state, "approved")
+
+    def test_application_for_a_ledger_month_needs_finance(self):
+        """A destruction application by hand (seed 001) for a locked ledger month: finance
+        approves it as for a sweep (seed 000: 销毁必须由财务部门负责)."""
+        period = self.env["sales.ledger.period"].create({"date_from": "2018-01-01"})
+        period.action_generate_lines()
+        period.action_submit()
+        period.action_lock()
+        lines = [Command.create({"record_ref": f"sales.ledger.period,{period.id}"})]
+        Request = self.env["archive.destruction.request"].with_user(self.archivist)
+        vals = {
+            "target_model_id": self.env["ir.model"]._get("sales.ledger.period").id,
+            "action": "delete",
+            "reason": "2018年1月销货台账保存期满",
+            "check_identified": True,
+            "check_complete": True,
+            "check_not_needed": True,
+        }
+        # The applicant names only records he reads.
+        with self.assertRaises(AccessError):
+            Request.create({**vals, "line_ids": lines})
+        self.archivist.groups_id += self.env.ref("sales_ledger.group_sales_ledger_reader")
+        request = Request.create({**vals, "line_ids": lines})
+        self.assertTrue(request.finance_review)
+        request.action_submit()
+        self.assertEqual(
+            request.review_ids.definition_id,
+            self.env.ref("record_retention.tier_destruction_archive")
+            | self.env.ref("record_retention.tier_destruction_archive_second")
+            | self.env.ref("customer_archive.tier_destruction_finance"),
+        )
+        for user in (self.archivist_2, self.archivist_3, self.finance):
+            tier_decide(request, user)
+        self.assertEqual(request.state, "approved")
+        request.action_execute()
+        self.assertEqual(request.state, "done")
+        self.assertFalse(period.exists())
+        self.assertTrue(request.export_sha256)

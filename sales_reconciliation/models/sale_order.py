@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_compare
 
-from odoo.addons.customer_archive.models.workflow_guard import (
+from odoo.addons.record_retention.models.workflow_guard import (
     is_data_loading,
     workflow_check,
     workflow_pass,

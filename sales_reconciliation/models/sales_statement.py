@@ -10,8 +10,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-from odoo.addons.customer_archive.models.retention_destruction import destruction_allowed
-from odoo.addons.customer_archive.models.workflow_guard import is_data_loading, workflow_changed
+from odoo.addons.record_retention.models.retention_destruction import destruction_allowed
+from odoo.addons.record_retention.models.workflow_guard import is_data_loading, workflow_changed
 
 from ..tools import amount_to_chinese, bulk_insert
 

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from odoo.addons.customer_archive.models.workflow_guard import workflow_allowed, workflow_refuse
+from odoo.addons.record_retention.models.workflow_guard import workflow_allowed, workflow_refuse
 
 
 class SalesStatementLine(models.Model):

@@ -23,7 +23,11 @@ FINANCE_MODULES = frozenset({"account", "sale", "sales_ledger", "sales_reconcili
 class ArchiveDestructionRequest(models.Model):
     """Records due for destruction, approved by two different archive administrators (one
     when the policy asks for one step) and by finance for sales-ledger and accounting
-    records (tier definitions in data/tier_definition_data.xml), then executed."""
+    records (tier definitions in data/tier_definition_data.xml), then executed.
+
+    A request is made by the sweep of a retention policy, or by hand as a destruction
+    application for named records (see ``archive_destruction_application.py``): both go
+    the same way through approval, export, execution, log and certificate."""
 
     _name = "archive.destruction.request"
     _description = "Destruction Request"
@@ -37,6 +41,7 @@ class ArchiveDestructionRequest(models.Model):
     _tier_owner_fields = ("user_id",)
     _workflow_fields = (
         "state",
+        "request_type",
         "user_id",
         "approval_summary",
         "finance_review",
@@ -61,9 +66,17 @@ class ArchiveDestructionRequest(models.Model):
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
     )
+    request_type = fields.Selection(
+        [("sweep", "Retention Sweep"), ("application", "Destruction Application")],
+        string="Origin",
+        required=True,
+        readonly=True,
+        default="application",
+        help="Retention sweep: listed by a policy. Destruction application: records named "
+        "by hand (seed 001: 填写销毁申请).",
+    )
     policy_id = fields.Many2one(
         "archive.retention.policy",
-        required=True,
         ondelete="restrict",
         check_company=True,
         tracking=True,
@@ -185,12 +198,17 @@ class ArchiveDestructionRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._workflow_check(vals, create=True)
             policy = self.env["archive.retention.policy"].browse(vals.get("policy_id"))
-            if policy:
+            choice = {} if policy else self._application_choice(vals)
+            self._workflow_check(vals, create=True)
+            if not policy:
+                self._application_snapshot(vals, choice)
+            else:
                 # The snapshot is the policy's: users do not choose fewer approvals.
                 snapshot = {
+                    "request_type": "sweep",
                     "res_model": policy.model_name,
+                    "target_model_id": policy.model_id.id,
                     "model_description": policy.model_id.name,
                     "action": policy.action,
                     "approval_steps": policy.approval_steps,
@@ -208,14 +226,25 @@ class ArchiveDestructionRequest(models.Model):
                 vals.setdefault("company_id", policy.company_id.id or self.env.company.id)
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                code = (
+                    "archive.destruction.request"
+                    if vals.get("request_type") == "sweep"
+                    else "archive.destruction.application"
+                )
                 vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("archive.destruction.request")
-                    or "/"
+                    self.env["ir.sequence"].with_company(company).next_by_code(code) or "/"
                 )
         with self._workflow_pass(model_wide=True):  # the snapshot taken above
             return super().create(vals_list)
+
+    @api.model
+    def _application_choice(self, vals):
+        """Hook: pop from ``vals`` what the applicant of a request made by hand chooses."""
+        return {}
+
+    def _application_snapshot(self, vals, choice=None):
+        """Hook: complete ``vals`` of a request made by hand (no policy)."""
+        vals["request_type"] = "application"
 
     def _mail_field_names(self):
         return {
@@ -367,6 +396,21 @@ class ArchiveDestructionRequest(models.Model):
                 vals[fname] = False
         return vals
 
+    def _get_target_model(self):
+        self.ensure_one()
+        return self.env[self.res_model].sudo().with_context(active_test=False)
+
+    def _get_due_check_domain(self):
+        """Domain the listed records must still match when the request is executed: due
+        on the reference date (sweep), of the request's company in any case."""
+        self.ensure_one()
+        if self.policy_id:
+            return self.policy_id._get_base_domain(self.reference_date, self.company_id)
+        field = self.env[self.res_model]._fields.get("company_id")
+        if field and field.store and field.type == "many2one":
+            return [("company_id", "in", [self.company_id.id, False])]
+        return []
+
     def _process_batch(self, records):
         # The records' own guards let this approved request destroy them, and nothing else.
         with destruction_pass(records):
@@ -393,7 +437,7 @@ class ArchiveDestructionRequest(models.Model):
                 raise UserError(self.env._("Only approved requests can be executed."))
         with self._workflow_pass():
             self.write({"execution_queued": True})
-        self.env.ref("customer_archive.ir_cron_archive_destruction_execute").sudo()._trigger()
+        self.env.ref("record_retention.ir_cron_archive_destruction_execute").sudo()._trigger()
         return True
 
     def _execute(self):
@@ -411,13 +455,12 @@ class ArchiveDestructionRequest(models.Model):
             raise UserError(self.env._("Only approved requests can be executed."))
         if self.execution_run_start:
             return  # a run interrupted after its export: it goes on
-        policy = self.policy_id
-        Model = policy._get_target_model()
+        Model = self._get_target_model()
         lines = self.line_ids.filtered(lambda line: line.state in ("pending", "failed"))
         # Check again: the records must not be protected, still exist and be due.
         record_ids = lines.mapped("res_id")
-        notes = policy._get_skip_reasons(record_ids)
-        domain = policy._get_base_domain(self.reference_date, self.company_id)
+        notes = Model._retention_skip_reasons(record_ids)
+        domain = self._get_due_check_domain()
         domain += [("id", "in", [id_ for id_ in record_ids if id_ not in notes])]
         still_past = set(Model.search(domain).ids)
         gone = self.env._("No longer due, or already deleted.")
@@ -449,7 +492,7 @@ class ArchiveDestructionRequest(models.Model):
         )
         if not batch:
             return False
-        Model = self.policy_id._get_target_model()
+        Model = self._get_target_model()
         try:
             with self.env.cr.savepoint():
                 self._process_batch(Model.browse(batch.mapped("res_id")))
@@ -533,6 +576,6 @@ class ArchiveDestructionRequest(models.Model):
         self.env["ir.cron"]._notify_progress(done=1, remaining=remaining)
 
     def action_print_certificate(self):
-        return self.env.ref("customer_archive.archive_destruction_request_report").report_action(
+        return self.env.ref("record_retention.archive_destruction_request_report").report_action(
             self
         )

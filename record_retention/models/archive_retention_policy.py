@@ -307,38 +307,10 @@ class ArchiveRetentionPolicy(models.Model):
         self.ensure_one()
         return self.user_id if self.env.su and self.user_id else self.env.user
 
-    def _get_partner_fields(self):
-        """Stored many2one fields linking the target records to a customer."""
-        self.ensure_one()
-        Model = self.env[self.model_name]
-        return [
-            name
-            for name in ("partner_id", "commercial_partner_id")
-            if name in Model._fields
-            and Model._fields[name].type == "many2one"
-            and Model._fields[name].comodel_name == "res.partner"
-            and Model._fields[name].store
-        ]
-
     def _get_held_domain(self):
-        """Domain of the records under an active legal hold (on the record itself or on its
-        customer, including the customer's contacts); False when nothing is held."""
+        """Domain of the records under an active legal hold; False when nothing is held."""
         self.ensure_one()
-        holds = self.env["archive.legal.hold"].sudo().search([("active", "=", True)])
-        held_ids = holds.filtered(lambda h: h.res_model == self.model_name).mapped("res_id")
-        domains = [[("id", "in", held_ids)]] if held_ids else []
-        held_partners = holds.partner_id.commercial_partner_id
-        if held_partners:
-            held_partner_ids = (
-                self.env["res.partner"]
-                .with_context(active_test=False)
-                .search([("id", "child_of", held_partners.ids)])
-                .ids
-            )
-            if self.model_name == "res.partner":
-                domains.append([("id", "in", held_partner_ids)])
-            domains += [[(fname, "in", held_partner_ids)] for fname in self._get_partner_fields()]
-        return expression.OR(domains) if domains else False
+        return self._get_target_model()._retention_held_domain()
 
     def _get_hold_domain(self):
         """Domain excluding the records under an active legal hold."""
@@ -350,38 +322,20 @@ class ArchiveRetentionPolicy(models.Model):
         holds, then what the target model protects (``_retention_protections()``: an open
         balance, a running contract, an unresolved complaint...)."""
         self.ensure_one()
-        protections = []
-        held = self._get_held_domain()
-        if held:
-            protections.append((self.env._("Under legal hold"), held))
-        Model = self._get_target_model()
-        if hasattr(Model, "_retention_protections"):
-            protections += Model._retention_protections()
-        return protections
+        return self._get_target_model()._retention_all_protections()
 
     def _get_protected_domain(self):
         """Domain excluding the records the target model protects (see
         :meth:`_get_protections`; legal holds are excluded by :meth:`_get_hold_domain`)."""
         self.ensure_one()
         Model = self._get_target_model()
-        if not hasattr(Model, "_retention_protections"):
-            return []
         return expression.AND([_not(domain) for _reason, domain in Model._retention_protections()])
 
     def _get_skip_reasons(self, record_ids):
         """``{id: reason}`` of the records of ``record_ids`` that must be skipped now (one
         query per protection, whatever the number of records)."""
         self.ensure_one()
-        Model = self._get_target_model()
-        reasons = {}
-        remaining = set(record_ids)
-        for reason, domain in self._get_protections():
-            if not remaining:
-                break
-            found = Model.search(expression.AND([[("id", "in", list(remaining))], domain])).ids
-            reasons.update(dict.fromkeys(found, reason))
-            remaining.difference_update(found)
-        return reasons
+        return self._get_target_model()._retention_skip_reasons(record_ids)
 
     def _get_pending_domain(self):
         """Domain excluding the records already listed in an open destruction request."""
@@ -528,7 +482,7 @@ class ArchiveRetentionPolicy(models.Model):
                 },
             }
         action = self.env["ir.actions.actions"]._for_xml_id(
-            "customer_archive.archive_destruction_request_action"
+            "record_retention.archive_destruction_request_action"
         )
         if len(requests) == 1:
             action.update(res_id=requests.id, views=[(False, "form")])
@@ -539,7 +493,7 @@ class ArchiveRetentionPolicy(models.Model):
     def action_view_requests(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(
-            "customer_archive.archive_destruction_request_action"
+            "record_retention.archive_destruction_request_action"
         )
         action["domain"] = [("policy_id", "=", self.id)]
         action["context"] = {"default_policy_id": self.id}

@@ -1,0 +1,27 @@
+{
+    "name": "Record Retention",
+    "summary": "Retention policies, legal holds, destruction requests and applications "
+    "approved in tiers, exported before destruction, with an immutable log and certificate",
+    "version": "18.0.1.0.0",
+    "category": "Productivity/Record Retention",
+    "author": "Sales Ledger Suite",
+    "license": "AGPL-3",
+    "depends": ["mail", "base_tier_validation"],
+    "data": [
+        "security/record_retention_security.xml",
+        "security/ir.model.access.csv",
+        "security/archive_retention_rules.xml",
+        "data/archive_retention_data.xml",
+        "data/tier_definition_data.xml",
+        "report/archive_destruction_certificate_report.xml",
+        "report/archive_destruction_certificate_templates.xml",
+        "views/record_retention_menus.xml",
+        "views/archive_retention_policy_views.xml",
+        "views/archive_legal_hold_views.xml",
+        "views/archive_destruction_request_views.xml",
+        "views/archive_destruction_log_views.xml",
+    ],
+    "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
+    "installable": True,
+}
