@@ -153,9 +153,13 @@ class TestRoleMenus(TransactionCase):
         for xmlid, my_filter in (
             ("sales_ledger.sales_contract_action", "search_default_my"),
             ("sales_reconciliation.sales_statement_action", "search_default_my"),
-            ("complaint_tracking.customer_complaint_action", "search_default_my_complaints"),
         ):
             self.assertIn(my_filter, self.env.ref(xmlid).context, xmlid)
+        # Customer service handles the complaints of every account manager, as they come in.
+        self.assertNotIn(
+            "search_default_my",
+            self.env.ref("complaint_tracking.customer_complaint_action").context,
+        )
         # Finance takes over the statements of every salesperson.
         self.assertNotIn(
             "search_default_my",
