@@ -55,7 +55,7 @@ class TestStatementTour(StatementCommon, HttpCase):
         self.start_tour(statement.get_portal_url(), "sales_statement_portal_confirm_tour")
         self.assertEqual(statement.state, "confirmed")
         self.assertTrue(statement.signature)
-        self.assertEqual(statement.confirmed_by, self.customer.name)
+        self.assertEqual(statement.confirmed_by, "王会计")  # the signer, not the company
 
     def _sent_body(self, statement):
         return "".join(statement.message_ids.mapped("body"))
