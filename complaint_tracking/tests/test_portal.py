@@ -55,6 +55,9 @@ class TestComplaintPortal(ComplaintCommon, HttpCase):
             response.json()["result"], {"complaint_count": 1, "complaint_to_confirm_count": 1}
         )
 
+    def test_customer_service_starts_from_the_home_menu(self):
+        self.start_tour("/odoo", "complaint_tracking_service_menu_tour", login="ct_cs_user")
+
     def test_portal_detail_of_other_customer_is_not_found(self):
         self.authenticate(self.portal_user.login, self.portal_user.login)
         response = self.url_open(f"/my/complaints/{self.own.id}")
