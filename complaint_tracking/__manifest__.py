@@ -39,6 +39,9 @@
         "demo/complaint_tracking_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "complaint_tracking/static/src/fields/*",
+        ],
         "web.assets_tests": [
             "complaint_tracking/static/tests/tours/*.js",
         ],

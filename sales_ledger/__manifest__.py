@@ -1,6 +1,6 @@
 {
     "name": "Sales Ledger",
-    "summary": "Sales contract ledger (销售合同台帐), quotation approval, settlement "
+    "summary": "Sales contract ledger (销售合同台账), quotation approval, settlement "
     "methods and the monthly sales ledger (销货台账)",
     "version": "18.0.1.0.0",
     "category": "Sales/Sales Ledger",

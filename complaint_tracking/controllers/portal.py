@@ -16,6 +16,19 @@ class ComplaintPortal(CustomerPortal):
                 if Complaint.has_access("read")
                 else 0
             )
+        if "complaint_to_confirm_count" in counters:
+            Complaint = request.env["customer.complaint"]
+            values["complaint_to_confirm_count"] = (
+                Complaint.search_count(
+                    [
+                        *self._prepare_complaints_domain(),
+                        ("state", "=", "resolved"),
+                        ("customer_confirmed", "=", False),
+                    ]
+                )
+                if Complaint.has_access("read")
+                else 0
+            )
         return values
 
     def _prepare_complaints_domain(self):

@@ -6,6 +6,7 @@ from . import res_config_settings
 from . import customer_complaint_category
 from . import customer_satisfaction_mixin
 from . import customer_complaint
+from . import customer_complaint_board
 from . import customer_complaint_sla
 from . import customer_complaint_repair
 from . import customer_complaint_visit

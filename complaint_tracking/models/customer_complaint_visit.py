@@ -51,10 +51,7 @@ class CustomerComplaintVisit(models.Model):
         default=lambda self: self.env.user,
         domain=[("share", "=", False)],
     )
-    score_quality = fields.Integer(required=True, default=5)
-    score_response = fields.Integer(required=True, default=5)
-    score_speed = fields.Integer(required=True, default=5)
-    score_attitude = fields.Integer(required=True, default=5)
+    # The scores of customer.satisfaction.mixin: 0 until the customer gives one.
     comment = fields.Text()
 
     def _complete_planned_followups(self):
@@ -101,7 +98,7 @@ class CustomerComplaintVisit(models.Model):
                     )
             elif visit.is_unsatisfied:
                 complaint._handle_unsatisfied_visit(visit)
-            elif complaint.state == "resolved":
+            elif complaint.state == "resolved" and visit.score_average:
                 # A satisfied customer at the follow-up confirms the resolution.
                 complaint._confirm_by_customer(visit.method)
         return visits

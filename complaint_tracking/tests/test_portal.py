@@ -1,3 +1,5 @@
+import json
+
 from odoo import http
 from odoo.tests import HttpCase, tagged
 
@@ -22,6 +24,39 @@ class TestComplaintPortal(ComplaintCommon, HttpCase):
         self.assertNotIn(self.foreign.name, response.text)
         home = self.url_open("/my/home")
         self.assertIn("/my/complaints", home.text)
+
+    def test_home_counts_resolutions_to_confirm(self):
+        self.own.write(
+            {
+                "description": "纸板受潮,箱体塌陷,共 30 箱无法使用。",
+                "root_cause": "仓储受潮",
+                "measures": "补发并更换防潮包装",
+            }
+        )
+        self.own.action_acknowledge()
+        self.own.action_investigate()
+        self.own.action_resolve()
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        home = self.url_open("/my/home").text
+        self.assertIn("complaint_to_confirm_count", home)
+        self.assertIn("/complaint_tracking/static/src/img/complaint.svg", home)
+        response = self.url_open(
+            "/my/counters",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {"counters": ["complaint_count", "complaint_to_confirm_count"]},
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(
+            response.json()["result"], {"complaint_count": 1, "complaint_to_confirm_count": 1}
+        )
+
+    def test_customer_service_starts_from_the_home_menu(self):
+        self.start_tour("/odoo", "complaint_tracking_service_menu_tour", login="ct_cs_user")
 
     def test_portal_detail_of_other_customer_is_not_found(self):
         self.authenticate(self.portal_user.login, self.portal_user.login)

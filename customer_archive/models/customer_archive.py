@@ -65,7 +65,7 @@ class CustomerArchive(models.Model):
     )
     currency_id = fields.Many2one(related="partner_id.currency_id")
     credit_note = fields.Text(
-        "Credit Notes",
+        "Credit Remarks",
         compute="_compute_confidential",
         inverse="_inverse_confidential",
         compute_sudo=True,

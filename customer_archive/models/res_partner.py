@@ -116,7 +116,7 @@ class ResPartner(models.Model):
     establishment_date = fields.Date()
     business_scope = fields.Text()
     credit_note = fields.Text(
-        "Credit Notes",
+        "Credit Remarks",
         groups=CONFIDENTIAL_READERS,
         help="Confidential remarks on the credit file.",
     )

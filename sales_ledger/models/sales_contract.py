@@ -24,7 +24,7 @@ PERFORMANCE_STATUSES = [
 
 
 class SalesContract(models.Model):
-    """Sales contract (销售合同台帐): the sales supervisor, then the contract administrator
+    """Sales contract (销售合同台账): the sales supervisor, then the contract administrator
     (legal) approve it (tier definitions in data/tier_definition_data.xml)."""
 
     _name = "sales.contract"

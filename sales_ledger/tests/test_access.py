@@ -78,7 +78,7 @@ class TestSalesLedgerAccess(SalesLedgerCommon):
             contract.with_user(self.sales_manager).read(["title"])
 
     def test_employees_query_the_ledger_when_configured(self):
-        """000: 公司员工有权查询销售台帐 — read-only, switched on in the settings."""
+        """000: 公司员工有权查询销售台账 — read-only, switched on in the settings."""
         employee = new_test_user(self.env, "sl_employee", groups="base.group_user")
         self._invoice("2025-06-10")
         period = self.env["sales.ledger.period"].create({"date_from": "2025-06-01"})

@@ -18,6 +18,13 @@ class StatementPortal(CustomerPortal):
                 if Statement.has_access("read")
                 else 0
             )
+        if "statement_to_confirm_count" in counters:
+            Statement = request.env["sales.statement"]
+            values["statement_to_confirm_count"] = (
+                Statement.search_count([*self._statement_domain(), ("state", "=", "sent")])
+                if Statement.has_access("read")
+                else 0
+            )
         return values
 
     def _statement_domain(self):

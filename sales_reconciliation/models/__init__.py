@@ -1,4 +1,5 @@
 from . import sales_statement
+from . import sales_statement_portal
 from . import sales_statement_line
 from . import sales_statement_discrepancy
 from . import sales_statement_revision

@@ -955,7 +955,9 @@ class SalesStatement(models.Model):
             body=self.env._("Statement confirmed and signed by %(name)s.", name=name),
             attachment_ids=attachment.ids,
             author_id=(author or self.partner_id).id,
-            message_type="comment",
+            # shown in the portal, but not a comment the customer could edit or strip of
+            # the signed PDF
+            message_type="auto_comment",
             subtype_xmlid="mail.mt_comment",
         )
         self.activity_feedback(

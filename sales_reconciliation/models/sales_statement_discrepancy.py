@@ -80,14 +80,15 @@ class SalesStatementDiscrepancy(models.Model):
                     "resolved_on": fields.Datetime.now(),
                 }
             )
+        # The labels in the user's language, not the English of the code.
+        categories = dict(self._fields["reason_category"]._description_selection(self.env))
         for statement in self.statement_id:
             done = self.filtered(lambda d, s=statement: d.statement_id == s)
             statement.message_post(
                 body=self.env._(
                     "Discrepancy resolved: %(lines)s",
                     lines="; ".join(
-                        f"{d.document or '-'} ({dict(REASON_CATEGORIES)[d.reason_category]}): "
-                        f"{d.resolution}"
+                        f"{d.document or '-'} ({categories[d.reason_category]}): {d.resolution}"
                         for d in done
                     ),
                 )

@@ -4,6 +4,7 @@ import subprocess
 import tempfile
 from datetime import date
 
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import SIGNATURE, StatementCommon
@@ -100,6 +101,34 @@ class TestReports(StatementCommon, HttpCase):
         self.assertEqual(mail.recipient_ids, self.sales_manager.partner_id)
         self.assertEqual(len(mail.attachment_ids), 1)
         self.assertTrue(mail.attachment_ids.name.endswith("未付款明细表.pdf"))
+
+    def test_unpaid_summary_printed_by_finance(self):
+        """Finance prints the unpaid summary of any month from the menu, with the same
+        figures as the month-end e-mail."""
+        wizard = (
+            self.env["sales.unpaid.summary.wizard"]
+            .with_user(self.finance)
+            .create({"date_from": "2026-02-01", "date_to": "2026-02-28"})
+        )
+        action = wizard.action_pdf()
+        self.assertEqual(action["report_name"], "sales_reconciliation.report_unpaid_summary")
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.finance)
+            ._render_qweb_html(
+                "sales_reconciliation.unpaid_summary_report_action",
+                self.company.ids,
+                data=action["data"],
+            )[0]
+            .decode()
+        )
+        self.assertIn("上海宏达贸易有限公司", html)
+        self.assertIn("2,650.00", html)
+        # Last month by default.
+        default = self.env["sales.unpaid.summary.wizard"].create({})
+        self.assertEqual(default.date_from.day, 1)
+        self.assertEqual(default.date_to.month, default.date_from.month)
+        self.assertLess(default.date_to, fields.Date.context_today(default))
 
     def test_unpaid_summary_cron(self):
         self.env["sales.statement"]._cron_send_unpaid_summary()

@@ -1,7 +1,9 @@
+import html
 import json
 import re
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from .common import SIGNATURE, StatementCommon
@@ -39,6 +41,70 @@ class TestStatementPortal(StatementCommon, HttpCase):
             data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}),
             headers={"Content-Type": "application/json"},
         ).json()
+
+    def _signature_props(self, page):
+        match = re.search(r'<owl-component name="portal.signature_form" props="([^"]*)"', page)
+        self.assertTrue(match, "the page asks for a signature")
+        return json.loads(html.unescape(match.group(1)))
+
+    def test_customer_facing_states(self):
+        Statement = self.env["sales.statement"]
+        for state, portal_state in (
+            ("draft", False),
+            ("sent", "to_confirm"),
+            ("disputed", "disputed"),
+            ("resolved", "disputed"),
+            ("confirmed", "confirmed"),
+            ("done", "done"),
+        ):
+            self.assertEqual(Statement.new({"state": state}).portal_state, portal_state, state)
+        self.authenticate("sr_portal_wang", "sr_portal_wang")
+        # The page speaks the customer's language (English or Chinese, as installed).
+        shown, hidden = set(), set()
+        for lang in ("en_US", "zh_CN"):
+            env = self.env(context=dict(self.env.context, lang=lang))
+            shown.add(
+                dict(Statement._fields["portal_state"]._description_selection(env))["to_confirm"]
+            )
+            hidden.add(dict(Statement._fields["state"]._description_selection(env))["sent"])
+        for url in ("/my/statements", f"/my/statements/{self.statement.id}"):
+            page = self.url_open(url).text
+            self.assertTrue(any(f">{label}<" in page for label in shown), url)
+            self.assertFalse(any(f">{label}<" in page for label in hidden), url)
+
+    def test_signer_name_is_the_signers_own(self):
+        self.authenticate("sr_portal_wang", "sr_portal_wang")
+        page = self.url_open(f"/my/statements/{self.statement.id}").text
+        self.assertEqual(self._signature_props(page)["defaultName"], "王会计")
+        # Through the e-mailed link nobody is logged in: the signer types his name.
+        self.authenticate(None, None)
+        page = self.url_open(self.statement.get_portal_url()).text
+        self.assertEqual(self._signature_props(page)["defaultName"], "")
+        self.assertNotIn(self.customer.name, json.dumps(self._signature_props(page)))
+
+    def test_home_counts_statements_to_confirm(self):
+        self.authenticate("sr_portal_wang", "sr_portal_wang")
+        home = self.url_open("/my/home").text
+        self.assertIn("statement_to_confirm_count", home)
+        self.assertIn("/sales_reconciliation/static/src/img/statement.svg", home)
+        counters = self._json(
+            "/my/counters", {"counters": ["statement_count", "statement_to_confirm_count"]}
+        )["result"]
+        self.assertEqual(counters, {"statement_count": 1, "statement_to_confirm_count": 1})
+
+    def test_signed_pdf_cannot_be_removed_in_the_portal(self):
+        self.statement._action_customer_confirm(
+            "王会计", SIGNATURE, author=self.portal_user.partner_id
+        )
+        message = self.statement.message_ids.filtered("attachment_ids")[:1]
+        self.assertTrue(message.attachment_ids.name.endswith("-signed.pdf"))
+        # Shown to the customer, but not a comment he could edit or strip of its PDF.
+        self.assertIn(message, self.statement.website_message_ids)
+        self.assertEqual(message.message_type, "auto_comment")
+        # The portal's edit route runs as superuser once the author is checked.
+        with self.assertRaises(UserError):
+            self.statement.sudo()._message_update_content(message, "", attachment_ids=[])
+        self.assertTrue(message.attachment_ids)
 
     def test_portal_list_shows_only_own_statements(self):
         self.authenticate("sr_portal_wang", "sr_portal_wang")

@@ -99,6 +99,29 @@ class TestStatementWorkflow(FebruaryStatementCommon, MockEmail):
             statement, [{"state": "confirmed", "revision": 0, "closing_balance": 2650.0}]
         )
 
+    def test_resolution_message_in_the_users_language(self):
+        """The chatter names the reason category in Chinese, not the code's English."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["sales_reconciliation"], ["zh_CN"])
+        statement = self.statement
+        statement.action_send()
+        line = statement.line_ids.filtered(lambda entry: entry.document == self.inv_feb20.name)
+        discrepancies = statement._action_customer_dispute(
+            [{"statement_line_id": line.id, "their_amount": 360.0, "reason": "单价应为180"}]
+        )
+        discrepancies.write(
+            {
+                "reason_category": "price",
+                "responsible_side": "company",
+                "resolution": "开具红字发票",
+            }
+        )
+        discrepancies.with_user(self.salesman).with_context(lang="zh_CN").action_resolve()
+        body = statement.message_ids[:1].body
+        self.assertIn("差异已处理", body)
+        self.assertIn("价格调整", body)
+        self.assertNotIn("Price adjustment", body)
+
     def test_dispute_resolve_resend_confirm_handover(self):
         statement = self.statement
         statement.action_send()

@@ -55,7 +55,14 @@ class TestStatementTour(StatementCommon, HttpCase):
         self.start_tour(statement.get_portal_url(), "sales_statement_portal_confirm_tour")
         self.assertEqual(statement.state, "confirmed")
         self.assertTrue(statement.signature)
-        self.assertEqual(statement.confirmed_by, self.customer.name)
+        self.assertEqual(statement.confirmed_by, "王会计")  # the signer, not the company
 
     def _sent_body(self, statement):
         return "".join(statement.message_ids.mapped("body"))
+
+    def test_finance_finds_statements_from_the_home_menu(self):
+        self._invoice(self.customer, 2000.0, date(2026, 2, 5), due=date(2026, 3, 7))
+        self.env["sales.statement"].generate_statements(
+            "2026-02-01", "2026-02-28", self.customer
+        ).with_user(self.salesman).action_send()
+        self.start_tour("/odoo", "sales_finance_menu_tour", login="sr_finance")

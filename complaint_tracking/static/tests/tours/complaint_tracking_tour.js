@@ -111,6 +111,12 @@ registry.category("web_tour.tours").add("complaint_tracking_backend_tour", {
             trigger: ".o_field_widget[name=visit_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
+        // The scores are empty (not answered) until the customer gives them: five stars each.
+        ...["score_quality", "score_response", "score_speed", "score_attitude"].map((name) => ({
+            content: `Score ${name}: very satisfied`,
+            trigger: `.o_field_widget[name=visit_ids] .o_data_row .o_field_widget[name=${name}] a.o_priority_star:last-child`,
+            run: "click",
+        })),
         {
             content: "Comment of the customer",
             trigger: ".o_field_widget[name=visit_ids] .o_data_row .o_field_widget[name=comment] textarea",

@@ -53,6 +53,20 @@ registry.category("web_tour.tours").add("sales_statement_portal_confirm_tour", {
             run: "click",
         },
         {
+            content: "The name is not pre-filled with the company's: the signer types his own",
+            trigger: ".modal input.o_web_sign_name_input:value()",
+            run: "edit 王",
+        },
+        {
+            content: "The signature area opens",
+            trigger: ".modal canvas.o_web_sign_signature",
+        },
+        {
+            content: "The full name",
+            trigger: ".modal input.o_web_sign_name_input",
+            run: "edit 王会计",
+        },
+        {
             content: "The signature is drawn from the name",
             trigger: ".modal canvas.o_web_sign_signature",
             async run(helpers) {
