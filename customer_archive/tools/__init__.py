@@ -1,2 +1,3 @@
+from .access import may_create
 from .activity import schedule_activity_once
 from .department import department_head
