@@ -789,7 +789,10 @@ class SalesStatement(models.Model):
             if statement.state in ("confirmed", "done") or statement.content_hash == content_hash:
                 continue
             if statement.state != "draft":
-                values.update({"revision": statement.revision + 1, "state": "draft"})
+                # a new revision, a new link: the one sent before answers nothing
+                values.update(
+                    {"revision": statement.revision + 1, "state": "draft", "access_token": False}
+                )
                 reissued |= statement
             refreshed |= statement
             to_refresh.append((statement, values))
