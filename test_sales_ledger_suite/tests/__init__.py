@@ -3,3 +3,4 @@ from . import test_suite_security
 from . import test_translations
 from . import test_wheels
 from . import test_handover
+from . import test_partner_merge
