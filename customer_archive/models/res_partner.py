@@ -4,8 +4,9 @@ import unicodedata
 from stdnum.cn import uscc
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools import may_create
 from odoo.addons.record_retention.models.workflow_guard import (
     workflow_allowed,
     workflow_changed,
@@ -380,7 +381,27 @@ class ResPartner(models.Model):
 
     def action_open_archive(self):
         self.ensure_one()
-        archive = self.commercial_partner_id.archive_id or self.sudo()._ensure_archive()
+        partner = self.commercial_partner_id
+        archive = partner.archive_id
+        if not archive:
+            # The file is the system's to give (as superuser), to a customer only and at the
+            # request of whoever may open its dossier: its salesperson, a manager, the archive.
+            if not partner.sudo()._is_archive_customer():
+                raise UserError(
+                    self.env._(
+                        "%(partner)s is not a customer: only customers have a dossier.",
+                        partner=partner.display_name,
+                    )
+                )
+            if not may_create(self.env["customer.archive"], [{"partner_id": partner.id}])[0]:
+                raise AccessError(
+                    self.env._(
+                        "Only the salesperson of %(partner)s, a sales manager or an archive "
+                        "administrator opens its dossier.",
+                        partner=partner.display_name,
+                    )
+                )
+            archive = partner.sudo()._open_customer_file()
         return {
             "type": "ir.actions.act_window",
             "res_model": "customer.archive",

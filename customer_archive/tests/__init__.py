@@ -21,3 +21,4 @@ from . import test_tier_customer
 from . import test_tier_change_request
 from . import test_tier_loan
 from . import test_confidentiality
+from . import test_read_paths

@@ -50,8 +50,9 @@ class ResPartner(models.Model):
         help="Region of the sales ledger (销售区域); by default the region of the province.",
     )
     sales_contract_ids = fields.One2many("sales.contract", "partner_id", "Sales Contracts")
+    # Counted as the user: the contracts he may read, like the list the button opens.
     sales_contract_count = fields.Integer(
-        "Contract Count", compute="_compute_sales_contract_count", compute_sudo=True
+        "Contract Count", compute="_compute_sales_contract_count", compute_sudo=False
     )
 
     @api.depends("state_id")
@@ -65,9 +66,10 @@ class ResPartner(models.Model):
             if region or not partner.sales_region_id:
                 partner.sales_region_id = region
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_sales_contract_count(self):
         self.sales_contract_count = 0
-        if not self.ids:
+        if not self.ids or not self.env["sales.contract"].has_access("read"):
             return
         all_partners = self.with_context(active_test=False).search_fetch(
             [("id", "child_of", self.ids)], ["parent_id"]

@@ -1,5 +1,3 @@
-import binascii
-
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
@@ -35,8 +33,40 @@ class StatementPortal(CustomerPortal):
         ]
 
     def _statement_author(self, statement_sudo):
+        """Who answers: the logged-in user, or the public user for an access link (never
+        the customer's partner by default: whoever holds the link may answer)."""
+        return request.env.user.partner_id
+
+    def _confirmation_evidence(self, statement_sudo):
+        """How the answer came: through the portal account of one of the customer's
+        users, or through the access link; the request's address and browser."""
         user = request.env.user
-        return statement_sudo.partner_id if user._is_public() else user.partner_id
+        own_account = (
+            not user._is_public()
+            and user.partner_id.commercial_partner_id == statement_sudo.partner_id
+        )
+        httprequest = request.httprequest
+        return {
+            "through": "account" if own_account else "link",
+            "ip": httprequest.remote_addr,
+            "user_agent": httprequest.user_agent.string if httprequest.user_agent else "",
+        }
+
+    def _statement_page(self, statement_sudo, access_token=None, message=None, error=None):
+        values = {
+            "statement": statement_sudo,
+            "page_name": "statement",
+            "message": message,
+            "error": error,
+            "report_type": "html",
+            "res_company": statement_sudo.company_id,
+        }
+        values = self._get_page_view_values(
+            statement_sudo, access_token, values, "my_statements_history", False
+        )
+        return request.render(
+            "sales_reconciliation.portal_statement_page", values, status=400 if error else 200
+        )
 
     @http.route(
         ["/my/statements", "/my/statements/page/<int:page>"],
@@ -90,17 +120,7 @@ class StatementPortal(CustomerPortal):
                 report_ref="sales_reconciliation.sales_statement_report_action",
                 download=download,
             )
-        values = {
-            "statement": statement_sudo,
-            "page_name": "statement",
-            "message": message,
-            "report_type": "html",
-            "res_company": statement_sudo.company_id,
-        }
-        values = self._get_page_view_values(
-            statement_sudo, access_token, values, "my_statements_history", False
-        )
-        return request.render("sales_reconciliation.portal_statement_page", values)
+        return self._statement_page(statement_sudo, access_token, message=message)
 
     @http.route(
         ["/my/statements/<int:statement_id>/confirm"], type="json", auth="public", website=True
@@ -117,14 +137,18 @@ class StatementPortal(CustomerPortal):
             return {"error": request.env._("This statement is not waiting for your answer.")}
         if not name or not signature:
             return {"error": request.env._("Your name and signature are required.")}
+        # All or nothing: the signature is checked before any write, and whatever fails
+        # later (the signed PDF, the message) undoes the confirmation.
         try:
-            statement_sudo._action_customer_confirm(
-                name, signature, author=self._statement_author(statement_sudo)
-            )
-        except (TypeError, binascii.Error):
-            return {"error": request.env._("Invalid signature data.")}
+            with request.env.cr.savepoint():
+                statement_sudo._action_customer_confirm(
+                    name,
+                    signature,
+                    author=self._statement_author(statement_sudo),
+                    evidence=self._confirmation_evidence(statement_sudo),
+                )
         except UserError as error:
-            return {"error": str(error)}
+            return {"error": error.args[0]}
         return {
             "force_refresh": True,
             "redirect_url": statement_sudo.get_portal_url(query_string="&message=confirmed"),
@@ -151,33 +175,31 @@ class StatementPortal(CustomerPortal):
             prefix = f"line_{line.id}_"
             if not post.get(prefix + "disputed"):
                 continue
-            try:
-                their_amount = float(post.get(prefix + "their_amount") or 0.0)
-            except ValueError:
-                their_amount = 0.0
             disputed.append(
                 {
                     "statement_line_id": line.id,
-                    "their_amount": their_amount,
+                    "their_amount": post.get(prefix + "their_amount"),
                     "reason": post.get(prefix + "reason") or "",
                 }
             )
         if post.get("other_document"):
-            try:
-                their_amount = float(post.get("other_their_amount") or 0.0)
-            except ValueError:
-                their_amount = 0.0
             disputed.append(
                 {
                     "document": post["other_document"],
                     "our_amount": 0.0,
-                    "their_amount": their_amount,
+                    "their_amount": post.get("other_their_amount"),
                     "reason": post.get("other_reason") or "",
                 }
             )
         if not disputed:
             return request.redirect(statement_sudo.get_portal_url(query_string="&message=no_line"))
-        statement_sudo._action_customer_dispute(
-            disputed, author=self._statement_author(statement_sudo)
-        )
+        # Amounts and texts are checked before anything is written: nothing is kept of a
+        # dispute refused, and the customer reads why (HTTP 400).
+        try:
+            with request.env.cr.savepoint():
+                statement_sudo._action_customer_dispute(
+                    disputed, author=self._statement_author(statement_sudo)
+                )
+        except UserError as error:
+            return self._statement_page(statement_sudo, access_token, error=error.args[0])
         return request.redirect(statement_sudo.get_portal_url(query_string="&message=disputed"))

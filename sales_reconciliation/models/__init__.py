@@ -10,3 +10,4 @@ from . import res_partner
 from . import sale_order
 from . import sales_collection_level
 from . import sales_collection_reminder
+from . import sales_statement_confirmation

@@ -50,7 +50,9 @@ class SaleOrder(models.Model):
             )
         )
         open_receivable, overdue_days = rows[0]
-        others = self.search(
+        # Every order of the customer counts, whoever may read it: a salesperson confirms
+        # only what a sales manager could confirm (sudo, one search for the whole group).
+        others = self.sudo().search(
             [
                 ("id", "!=", self._origin.id or 0),
                 ("company_id", "=", self.company_id.id),
@@ -63,7 +65,7 @@ class SaleOrder(models.Model):
             order.currency_id._convert(
                 order.amount_to_invoice, self.company_id.currency_id, self.company_id, today
             )
-            for order in others.sudo()
+            for order in others
         )
         this_order = self.currency_id._convert(
             self.amount_total, self.company_id.currency_id, self.company_id, today

@@ -12,6 +12,7 @@ from odoo.tools import SQL
 
 from odoo.addons.record_retention.models.retention_destruction import destruction_allowed
 from odoo.addons.record_retention.models.workflow_guard import is_data_loading, workflow_changed
+from odoo.addons.customer_archive.tools import may_create
 
 from ..tools import amount_to_chinese, bulk_insert
 
@@ -685,9 +686,59 @@ class SalesStatement(models.Model):
             # A branch of a head office that consolidates is in its head office's statement.
             partner_ids = set(partners.statement_partner_id.ids)
         figures_by_partner = self._compute_figures(company, date_from, date_to, partner_ids)
+        # The figures are stored as superuser: only for the statements the user may change.
+        allowed = self._generation_allowed(company, date_from, date_to, figures_by_partner)
+        refused = set(figures_by_partner) - allowed
+        if refused and partners is not None:
+            names = self.env["res.partner"].sudo().browse(sorted(refused)).mapped("name")
+            raise AccessError(
+                self.env._(
+                    "You may not generate or reissue the statements of %(customers)s: they "
+                    "belong to another salesperson or to none.",
+                    customers=", ".join(names),
+                )
+            )
+        figures_by_partner = {key: figures_by_partner[key] for key in allowed}
         return (
             self.sudo()._store_figures(company, date_from, date_to, figures_by_partner).sudo(False)
         )
+
+    def _generation_allowed(self, company, date_from, date_to, partner_ids):
+        """Ids of ``partner_ids`` whose statement of the period the current user may change
+        (an existing one) or create (a new one), by the statements' record rules."""
+        if self.env.su:
+            return set(partner_ids)
+        existing = self.sudo().search(
+            [
+                ("company_id", "=", company.id),
+                ("date_from", "=", date_from),
+                ("date_to", "=", date_to),
+                ("partner_id", "in", list(partner_ids)),
+            ]
+        )
+        writable = self.browse(existing.ids)._filtered_access("write")
+        allowed = set(existing.filtered(lambda s: s.id in writable.ids).partner_id.ids)
+        new_partners = (
+            self.env["res.partner"]
+            .sudo()
+            .browse(sorted(set(partner_ids) - set(existing.partner_id.ids)))
+        )
+        creatable = may_create(
+            self,
+            [
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "user_id": partner.user_id.id,
+                    "team_id": partner.user_id.sale_team_id.id,
+                    "date_from": date_from,
+                    "date_to": date_to,
+                }
+                for partner in new_partners
+            ],
+        )
+        allowed.update(p.id for p, ok in zip(new_partners, creatable, strict=True) if ok)
+        return allowed
 
     def _store_figures(self, company, date_from, date_to, figures_by_partner):
         ctx = {
@@ -738,7 +789,10 @@ class SalesStatement(models.Model):
             if statement.state in ("confirmed", "done") or statement.content_hash == content_hash:
                 continue
             if statement.state != "draft":
-                values.update({"revision": statement.revision + 1, "state": "draft"})
+                # a new revision, a new link: the one sent before answers nothing
+                values.update(
+                    {"revision": statement.revision + 1, "state": "draft", "access_token": False}
+                )
                 reissued |= statement
             refreshed |= statement
             to_refresh.append((statement, values))

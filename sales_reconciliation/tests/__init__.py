@@ -11,3 +11,5 @@ from . import test_statement_head_office
 from . import test_report_access
 from . import test_retention_policy
 from . import test_collections
+from . import test_read_paths
+from . import test_portal_hardening

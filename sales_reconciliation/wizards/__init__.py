@@ -2,3 +2,4 @@ from . import sales_statement_generate
 from . import sales_ar_aging_wizard
 from . import customer_archive_handover
 from . import sales_unpaid_summary_wizard
+from . import base_partner_merge

@@ -4,3 +4,5 @@ from . import test_translations
 from . import test_wheels
 from . import test_handover
 from . import test_role_menus
+from . import test_partner_merge
+from . import test_access_matrix

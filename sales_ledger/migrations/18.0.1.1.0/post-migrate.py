@@ -1,0 +1,17 @@
+from odoo import SUPERUSER_ID, api
+
+# The salesperson's rules of noupdate data, now for reading only (records without
+# salesperson are read by every salesperson); their "_write" rules come with the update.
+READ_ONLY_RULES = (
+    "sales_ledger.sales_contract_rule_salesman",
+    "sales_ledger.sales_contract_change_rule_salesman",
+    "sales_ledger.sales_contract_dispute_rule_salesman",
+)
+
+
+def migrate(cr, version):
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    for xmlid in READ_ONLY_RULES:
+        rule = env.ref(xmlid, raise_if_not_found=False)
+        if rule:
+            rule.write({"perm_write": False, "perm_create": False, "perm_unlink": False})
