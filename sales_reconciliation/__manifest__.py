@@ -33,6 +33,7 @@
     ],
     "demo": [
         "demo/sales_reconciliation_demo.xml",
+        "demo/sales_collection_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
