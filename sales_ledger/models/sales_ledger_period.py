@@ -9,17 +9,30 @@ from odoo.addons.customer_archive.models.retention_target_mixin import OPEN_INVO
 
 
 class SalesLedgerPeriod(models.Model):
+    """Monthly sales ledger (销货台账). Finance generates and submits the month; its review
+    (审核) runs on the approval engine: the company's configured reviewer (the department
+    head), or a sales manager when none is configured, approves it with his opinion and the
+    month is locked, or rejects it and the month reopens (tier definitions in
+    data/tier_definition_data.xml)."""
+
     _name = "sales.ledger.period"
     _description = "Monthly Sales Ledger"
     _inherit = (
         "mail.thread",
         "mail.activity.mixin",
         "workflow.guard.mixin",
+        "tier.validation",
         "retention.target.mixin",
     )
     _order = "date_from desc, id desc"
+    _state_from = ["submitted"]
+    _state_to = ["locked"]
+    _tier_validation_manual_config = False
+    # Whoever submitted the month does not review it.
+    _tier_owner_fields = ("submitted_by_id",)
     _workflow_fields = (
         "state",
+        "validation_status",
         "line_ids",
         "anomaly_ids",
         "generated_date",
@@ -75,7 +88,15 @@ class SalesLedgerPeriod(models.Model):
     submitted_date = fields.Datetime(readonly=True, copy=False)
     locked_by_id = fields.Many2one("res.users", "Reviewed By", readonly=True, copy=False)
     locked_date = fields.Datetime("Reviewed On", readonly=True, copy=False)
-    review_note = fields.Text("Review Opinion")
+    review_note = fields.Text(
+        "Review Opinion", help="The opinion of the reviewer who approved the month."
+    )
+    reviewer_id = fields.Many2one(
+        related="company_id.sales_ledger_reviewer_id",
+        string="Reviewer",
+        help="The department head who reviews the month (company setting); a sales manager "
+        "when none is set.",
+    )
 
     _sql_constraints = (
         (
@@ -254,6 +275,8 @@ class SalesLedgerPeriod(models.Model):
         The months of the year before a generated one that have no period yet are created
         and generated with it: ledger numbers run through the year, month after month.
         """
+        # the generation writes in SQL: whoever may not write the months may not generate
+        self.check_access("write")
         self._lock_years()
         missing = [
             {"company_id": period.company_id.id, "date_from": month}
@@ -293,8 +316,15 @@ class SalesLedgerPeriod(models.Model):
             period._store_last_number()
         for period in self:
             period._detect_anomalies()
-        with self._workflow_pass():
-            self.generated_date = fields.Datetime.now()
+        # in SQL as the lines: an open month is not under review, nothing else to check
+        self.env.cr.execute(
+            SQL(
+                "UPDATE sales_ledger_period SET generated_date = %s WHERE id IN %s",
+                fields.Datetime.now(),
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["generated_date"])
         self.env["sales.ledger.line"].invalidate_model()
         self.env["sales.ledger.anomaly"].invalidate_model()
         self.invalidate_recordset(["line_ids", "anomaly_ids"])
@@ -593,6 +623,8 @@ class SalesLedgerPeriod(models.Model):
                     "submitted_date": fields.Datetime.now(),
                 }
             )
+        # the review: the configured reviewer (or a sales manager) approves or sends back
+        self._tier_submit()
         return True
 
     def action_accept_anomalies(self, explanation=None):
@@ -604,22 +636,17 @@ class SalesLedgerPeriod(models.Model):
         )
         return anomalies.action_accept(explanation)
 
-    def action_reopen(self):
-        self._check_is_reviewer()
-        if any(period.state != "submitted" for period in self):
-            raise UserError(self.env._("Only submitted sales ledgers can be sent back."))
-        with self._workflow_pass():
-            self.write({"state": "open"})
-        return True
+    def _get_tier_validation_readonly_domain(self):
+        return "state == 'submitted'"
 
-    def action_lock(self):
-        self._check_is_reviewer()
+    def _tier_rejected(self):
+        """Sent back: the month reopens for corrections (the opinion is in the chatter)."""
+        self._tier_write({"state": "open"})
+
+    def _tier_approved(self):
+        """Reviewed: lock the month, in month order (ledger numbers run through the year)."""
         self._lock_years()
         for period in self.sorted("date_from"):
-            if period.state != "submitted":
-                raise UserError(
-                    self.env._("Sales ledger %s must be submitted before the review.", period.name)
-                )
             earlier_open = self.search_count(
                 [
                     ("company_id", "=", period.company_id.id),
@@ -635,15 +662,16 @@ class SalesLedgerPeriod(models.Model):
                         period.date_from.year,
                     )
                 )
-            with period._workflow_pass():
-                period.write(
-                    {
-                        "state": "locked",
-                        "locked_by_id": self.env.uid,
-                        "locked_date": fields.Datetime.now(),
-                    }
-                )
-        return True
+            approval = period._tier_approver_vals()
+            last = period._tier_last_review()
+            period._tier_write(
+                {
+                    "state": "locked",
+                    "locked_by_id": approval["approver_id"],
+                    "locked_date": approval["approval_date"],
+                    "review_note": last.comment or period.review_note,
+                }
+            )
 
     @api.model
     def _cron_month_end(self, days_before_end=3):

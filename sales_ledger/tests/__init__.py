@@ -11,3 +11,4 @@ from . import test_workflow_guard
 from . import test_ledger_concurrency
 from . import test_retention_policies
 from . import test_tier_destruction
+from . import test_ledger_review
