@@ -8,3 +8,4 @@ from . import test_portal
 from . import test_satisfaction
 from . import test_workflow_guard
 from . import test_retention_policy
+from . import test_service_register
