@@ -330,11 +330,18 @@ class SalesLedgerPeriod(models.Model):
         self.invalidate_recordset(["line_ids", "anomaly_ids"])
         return True
 
+    def _generate_extra_columns(self):
+        """[(column of sales_ledger_line, SQL value over the invoice line ``aml``)] that an
+        add-on fills in the same INSERT as the rest of the line (lots and delivery notes with
+        stock): no query more per month."""
+        return []
+
     def _generate_lines(self, later):
         """Insert the lines of the month, numbered after the earlier months of the year;
         ``later``: the later months, whose numbers are given back."""
         self.ensure_one()
         cr = self.env.cr
+        extra = self._generate_extra_columns()
         cr.execute(SQL("DELETE FROM sales_ledger_anomaly WHERE period_id = %s", self.id))
         cr.execute(SQL("DELETE FROM sales_ledger_line WHERE period_id = %s", self.id))
         # Numbers are unique per company and year, checked row by row: the later months give
@@ -357,8 +364,8 @@ class SalesLedgerPeriod(models.Model):
                 contact_id, contact_phone, user_id, region_id, team_id,
                 product_id, product_code, specification, name, quantity, uom_id, price_unit,
                 amount_untaxed, amount_tax,
-                amount_total, sale_order_id, contract_id, is_late_entry, ledger_number,
-                create_uid, create_date, write_uid, write_date)
+                amount_total, sale_order_id, contract_id, is_late_entry,
+                ledger_number%(extra_names)s, create_uid, create_date, write_uid, write_date)
             SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.move_id, aml.id,
                    am.commercial_partner_id, am.partner_id,
                    COALESCE(contact.phone, contact.mobile, customer.phone, customer.mobile),
@@ -377,7 +384,8 @@ class SalesLedgerPeriod(models.Model):
                      WHERE numbered.company_id = %(company)s
                        AND numbered.ledger_year = %(year)s)
                    + ROW_NUMBER() OVER (
-                         ORDER BY aml.date < %(date_from)s, aml.date, am.name, aml.id),
+                         ORDER BY aml.date < %(date_from)s, aml.date, am.name, aml.id)
+                   %(extra_values)s,
                    %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
               FROM account_move_line aml
               JOIN account_move am ON am.id = aml.move_id
@@ -441,6 +449,10 @@ class SalesLedgerPeriod(models.Model):
                 date_from=self.date_from,
                 date_to=self.date_to,
                 year=self.date_from.year,
+                extra_names=SQL("").join(
+                    SQL(", %s", SQL.identifier(name)) for name, _value in extra
+                ),
+                extra_values=SQL("").join(SQL(", %s", value) for _name, value in extra),
                 # the names in the ledger are in the company's language, whoever generates
                 lang=self.company_id.partner_id.lang or self.env.lang or "en_US",
                 uid=self.env.uid,

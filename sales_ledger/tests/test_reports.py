@@ -141,7 +141,12 @@ class TestSalesLedgerReports(SalesLedgerCommon, HttpCase):
             .decode()
         )
         self.assertIn("客户严重违约", html)
-        self.assertIn("已解除", html)
+        rescinded = dict(
+            self.contract.with_context(lang="zh_CN")
+            ._fields["state"]
+            ._description_selection(self.env(context={"lang": "zh_CN"}))
+        )["rescinded"]
+        self.assertIn(rescinded, html)
         report = self.env.ref("sales_ledger.action_report_sales_contract_xlsx")
         content, _fmt = report._render(report.report_name, self.contract.ids)
         rows = list(
