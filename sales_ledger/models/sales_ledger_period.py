@@ -359,6 +359,37 @@ class SalesLedgerPeriod(models.Model):
         cr.execute(
             SQL(
                 """
+            -- the month's invoice lines and its late entries, selected first (by date, the
+            -- late entries apart) then joined: the plan stays linear even on tables without
+            -- statistics, right after a load
+            WITH aml AS MATERIALIZED (
+                SELECT m.id, m.company_id, m.date, m.move_id, m.name, m.product_id,
+                       m.product_uom_id, m.quantity, m.balance, m.price_subtotal, m.price_total
+                  FROM account_move_line m
+                 WHERE m.company_id = %(company)s
+                   AND m.date BETWEEN %(date_from)s AND %(date_to)s
+                   AND m.parent_state = 'posted'
+                   AND m.display_type = 'product'
+                UNION ALL
+                SELECT m.id, m.company_id, m.date, m.move_id, m.name, m.product_id,
+                       m.product_uom_id, m.quantity, m.balance, m.price_subtotal, m.price_total
+                  FROM account_move_line m
+                 WHERE m.company_id = %(company)s
+                   AND m.date < %(date_from)s
+                   AND m.parent_state = 'posted'
+                   AND m.display_type = 'product'
+                   -- late entry: posted into a locked month after its review, taken by the
+                   -- first open period following that month
+                   AND EXISTS (SELECT 1 FROM sales_ledger_period locked
+                                WHERE locked.company_id = m.company_id
+                                  AND locked.state = 'locked'
+                                  AND m.date BETWEEN locked.date_from AND locked.date_to)
+                   AND NOT EXISTS (SELECT 1 FROM sales_ledger_period other
+                                    WHERE other.company_id = m.company_id
+                                      AND other.state != 'locked'
+                                      AND other.date_to >= m.date
+                                      AND other.date_from < %(date_from)s)
+            )
             INSERT INTO sales_ledger_line (
                 period_id, company_id, ledger_year, date, move_id, move_line_id, partner_id,
                 contact_id, contact_phone, user_id, region_id, team_id,
@@ -387,7 +418,7 @@ class SalesLedgerPeriod(models.Model):
                          ORDER BY aml.date < %(date_from)s, aml.date, am.name, aml.id)
                    %(extra_values)s,
                    %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
-              FROM account_move_line aml
+              FROM aml
               JOIN account_move am ON am.id = aml.move_id
               CROSS JOIN LATERAL (
                     SELECT CASE WHEN am.move_type = 'out_refund'
@@ -420,29 +451,9 @@ class SalesLedgerPeriod(models.Model):
                       JOIN product_attribute pa ON pa.id = pav.attribute_id
                      WHERE pvc.product_product_id = aml.product_id
               ) spec ON aml.product_id IS NOT NULL
-             WHERE aml.company_id = %(company)s
-               AND aml.parent_state = 'posted'
-               AND aml.display_type = 'product'
-               AND am.move_type IN ('out_invoice', 'out_refund')
-               AND aml.date <= %(date_to)s
+             WHERE am.move_type IN ('out_invoice', 'out_refund')
                AND NOT EXISTS (SELECT 1 FROM sales_ledger_line done
                                 WHERE done.move_line_id = aml.id)
-               AND (
-                    aml.date >= %(date_from)s
-                    OR (
-                        -- late entry: posted into a locked month after its review,
-                        -- taken by the first open period following that month
-                        EXISTS (SELECT 1 FROM sales_ledger_period locked
-                                 WHERE locked.company_id = aml.company_id
-                                   AND locked.state = 'locked'
-                                   AND aml.date BETWEEN locked.date_from AND locked.date_to)
-                        AND NOT EXISTS (SELECT 1 FROM sales_ledger_period other
-                                         WHERE other.company_id = aml.company_id
-                                           AND other.state != 'locked'
-                                           AND other.date_to >= aml.date
-                                           AND other.date_from < %(date_from)s)
-                    )
-               )
                 """,
                 period=self.id,
                 company=self.company_id.id,
@@ -528,6 +539,12 @@ class SalesLedgerPeriod(models.Model):
         self.env.cr.execute(
             SQL(
                 """
+            WITH lines AS MATERIALIZED (
+                SELECT id, move_id, partner_id, product_id, user_id, price_unit, quantity,
+                       uom_id, amount_untaxed, period_id
+                  FROM sales_ledger_line
+                 WHERE period_id = %(period)s
+            )
             INSERT INTO sales_ledger_anomaly (
                 period_id, company_id, anomaly_type, blocking, line_id, move_id, partner_id,
                 product_id, accepted, create_uid, create_date, write_uid, write_date)
@@ -538,12 +555,12 @@ class SalesLedgerPeriod(models.Model):
                     SELECT 'no_salesperson' AS anomaly_type, TRUE AS blocking,
                            MIN(l.id) AS line_id, l.move_id, l.partner_id,
                            NULL::integer AS product_id
-                      FROM sales_ledger_line l
+                      FROM lines l
                      WHERE l.period_id = %(period)s AND l.user_id IS NULL
                      GROUP BY l.move_id, l.partner_id
                     UNION ALL
                     SELECT 'unapproved_customer', TRUE, MIN(l.id), l.move_id, l.partner_id, NULL
-                      FROM sales_ledger_line l
+                      FROM lines l
                       JOIN res_partner rp ON rp.id = l.partner_id
                      WHERE l.period_id = %(period)s AND rp.archive_state != 'approved'
                      GROUP BY l.move_id, l.partner_id
@@ -551,7 +568,7 @@ class SalesLedgerPeriod(models.Model):
                     SELECT CASE WHEN l.price_unit < prices.cost THEN 'below_cost'
                                 ELSE 'below_floor' END,
                            TRUE, l.id, l.move_id, l.partner_id, l.product_id
-                      FROM sales_ledger_line l
+                      FROM lines l
                       JOIN account_move am ON am.id = l.move_id
                       JOIN product_product pp ON pp.id = l.product_id
                       JOIN product_template pt ON pt.id = pp.product_tmpl_id
@@ -599,7 +616,7 @@ class SalesLedgerPeriod(models.Model):
                                           AND am.date BETWEEN other.date_from AND other.date_to)
                     UNION ALL
                     SELECT 'negative_line', FALSE, l.id, l.move_id, l.partner_id, l.product_id
-                      FROM sales_ledger_line l
+                      FROM lines l
                       JOIN account_move am ON am.id = l.move_id
                      WHERE l.period_id = %(period)s AND am.move_type = 'out_invoice'
                        AND l.amount_untaxed < 0
