@@ -13,6 +13,7 @@
         "sales_reconciliation",
         "complaint_tracking",
         "complaint_tracking_sales_ledger",
+        "sales_ledger_stock",
     ],
     "installable": True,
     "auto_install": False,

@@ -15,3 +15,4 @@ from . import customer_followup_plan
 from . import account_move
 from . import res_partner
 from . import customer_archive_communication
+from . import customer_service_register

@@ -22,8 +22,8 @@ class ResCompany(models.Model):
     sales_ledger_reviewer_id = fields.Many2one(
         "res.users",
         domain=[("share", "=", False)],
-        help="The department head reminded to review and lock the monthly sales ledger at the "
-        "end of each month (每月月底完成归档).",
+        help="The department head who reviews the monthly sales ledger through the approvals "
+        "(a sales manager when empty), reminded at the end of each month (每月月底完成归档).",
     )
 
     _sql_constraints = (

@@ -200,7 +200,7 @@ class SaleOrder(models.Model):
                         contract=contract.name,
                     )
                 )
-            if contract.state in ("cancelled", "terminated", "draft", "to_approve"):
+            if contract.state in ("cancelled", "terminated", "rescinded", "draft", "to_approve"):
                 raise ValidationError(
                     self.env._(
                         "Orders can only be linked to approved or running contracts; %s is not.",

@@ -14,8 +14,17 @@ CONTRACT_STATES = [
     ("active", "Signed / Active"),
     ("done", "Done"),
     ("terminated", "Terminated"),
+    ("rescinded", "Rescinded"),
     ("cancelled", "Cancelled"),
 ]
+# The two ends of a contract before its performance is complete (seed 000, 第三章 (九)):
+# rescission (解除) ends it early by a party's right or by agreement, termination (终止) as
+# the law or its own terms provide. Each is its own state, recorded with reason and date.
+ENDING_TYPES = [
+    ("termination", "Termination"),
+    ("rescission", "Rescission"),
+]
+ENDED_STATES = ("terminated", "rescinded")
 PERFORMANCE_STATUSES = [
     ("none", "Not Performed"),
     ("partial", "Partially Performed"),
@@ -63,7 +72,7 @@ class SalesContract(models.Model):
         "date_start",
         "date_end",
     )
-    _workflow_frozen_states = ("approved", "active", "done", "terminated")
+    _workflow_frozen_states = ("approved", "active", "done", *ENDED_STATES)
     _retention_actions = ("delete",)
 
     name = fields.Char(
@@ -144,8 +153,12 @@ class SalesContract(models.Model):
     change_ids = fields.One2many("sales.contract.change", "contract_id", "Changes")
     dispute_ids = fields.One2many("sales.contract.dispute", "contract_id", "Disputes")
     dispute_count = fields.Integer(compute="_compute_dispute_count")
-    termination_reason = fields.Text(readonly=True, copy=False, tracking=True)
-    termination_date = fields.Date(readonly=True, copy=False, tracking=True)
+    termination_reason = fields.Text(
+        "Rescission or Termination Reason", readonly=True, copy=False, tracking=True
+    )
+    termination_date = fields.Date(
+        "Rescission or Termination Date", readonly=True, copy=False, tracking=True
+    )
     date_closed = fields.Date(
         "Completed or Terminated On",
         readonly=True,
@@ -418,13 +431,14 @@ class SalesContract(models.Model):
             self.write({"state": "draft"})
         return True
 
-    def _terminate(self, reason, date):
-        """End the contract: only an approved termination request calls this."""
+    def _terminate(self, reason, date, ending="termination"):
+        """End the contract, terminated or rescinded (``ending``): only an approved request
+        calls this."""
         self._check_state(("approved", "active"))
         with self._workflow_pass():
             self.write(
                 {
-                    "state": "terminated",
+                    "state": "rescinded" if ending == "rescission" else "terminated",
                     "termination_reason": reason,
                     "termination_date": date or fields.Date.context_today(self),
                     "date_closed": date or fields.Date.context_today(self),
@@ -435,7 +449,7 @@ class SalesContract(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Terminate Contract"),
+            "name": self.env._("Rescind or Terminate Contract"),
             "res_model": "sales.contract.terminate.wizard",
             "view_mode": "form",
             "target": "new",

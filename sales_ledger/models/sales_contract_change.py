@@ -3,11 +3,15 @@ from odoo.exceptions import UserError
 
 from odoo.addons.record_retention.models.workflow_guard import workflow_changed
 
+from .sales_contract import ENDING_TYPES
+
 
 class SalesContractChange(models.Model):
-    """Change (变更) or termination (解除) of an approved contract: it applies once the
-    sales supervisor and the contract administrator approved it (tier definitions in
-    data/tier_definition_data.xml). A request is submitted as it is created."""
+    """Change (变更), rescission (解除) or termination (终止) of an approved contract: it
+    applies once the sales supervisor and the contract administrator approved it (tier
+    definitions in data/tier_definition_data.xml). A request is submitted as it is created.
+    An approved end request of type ``termination`` puts the contract in the state of its
+    ``ending``: rescinded or terminated."""
 
     _name = "sales.contract.change"
     _description = "Contract Change"
@@ -28,6 +32,7 @@ class SalesContractChange(models.Model):
     _workflow_frozen_fields = (
         "contract_id",
         "change_type",
+        "ending",
         "date",
         "reason",
         "content",
@@ -42,11 +47,18 @@ class SalesContractChange(models.Model):
     currency_id = fields.Many2one(related="contract_id.currency_id")
     user_id = fields.Many2one(related="contract_id.user_id", string="Salesperson")
     change_type = fields.Selection(
-        [("change", "Change"), ("termination", "Termination")],
+        [("change", "Change"), ("termination", "Rescission or Termination")],
         "Type",
         default="change",
         required=True,
-        help="A termination ends the contract on the change date once approved.",
+        help="A rescission or termination ends the contract on the change date once approved.",
+    )
+    ending = fields.Selection(
+        ENDING_TYPES,
+        "Ends By",
+        help="Rescission (解除): a party ends the contract early, by agreement or by its "
+        "right of rescission. Termination (终止): the contract ends as the law or its own "
+        "terms provide. The approved request rescinds or terminates the contract.",
     )
     date = fields.Date("Change Date", required=True, default=fields.Date.context_today)
     reason = fields.Text(required=True)
@@ -81,6 +93,10 @@ class SalesContractChange(models.Model):
                     )
                 )
             vals["amount_before"] = contract.amount
+            if vals.get("change_type") == "termination":
+                vals.setdefault("ending", "termination")
+            else:
+                vals["ending"] = False
         changes = super().create(vals_list)
         changes._tier_submit()
         return changes
@@ -110,20 +126,27 @@ class SalesContractChange(models.Model):
         for change in self:
             contract = change.contract_id
             if change.change_type == "termination":
-                contract._terminate(change.reason, change.date)
+                contract._terminate(change.reason, change.date, change.ending)
             elif change.amount_after and change.amount_after != contract.amount:
                 with contract._workflow_pass():
                     contract.amount = change.amount_after
             contract.message_post(
                 body=self.env._(
                     "%(type)s of %(date)s approved: %(content)s",
-                    type=dict(self._fields["change_type"]._description_selection(self.env))[
-                        change.change_type
-                    ],
+                    type=change._type_label(),
                     date=change.date,
                     content=change.content,
                 )
             )
+
+    def _type_label(self):
+        """Change, Rescission or Termination: what the request does to the contract."""
+        self.ensure_one()
+        if self.change_type == "termination":
+            return dict(self._fields["ending"]._description_selection(self.env))[
+                self.ending or "termination"
+            ]
+        return dict(self._fields["change_type"]._description_selection(self.env))[self.change_type]
 
     def _tier_rejected(self):
         self._tier_decision("rejected")

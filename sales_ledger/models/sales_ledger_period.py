@@ -9,17 +9,30 @@ from odoo.addons.record_retention.models.retention_destruction import destructio
 
 
 class SalesLedgerPeriod(models.Model):
+    """Monthly sales ledger (销货台账). Finance generates and submits the month; its review
+    (审核) runs on the approval engine: the company's configured reviewer (the department
+    head), or a sales manager when none is configured, approves it with his opinion and the
+    month is locked, or rejects it and the month reopens (tier definitions in
+    data/tier_definition_data.xml)."""
+
     _name = "sales.ledger.period"
     _description = "Monthly Sales Ledger"
     _inherit = (
         "mail.thread",
         "mail.activity.mixin",
         "workflow.guard.mixin",
+        "tier.validation",
         "retention.target.mixin",
     )
     _order = "date_from desc, id desc"
+    _state_from = ["submitted"]
+    _state_to = ["locked"]
+    _tier_validation_manual_config = False
+    # Whoever submitted the month does not review it.
+    _tier_owner_fields = ("submitted_by_id",)
     _workflow_fields = (
         "state",
+        "validation_status",
         "line_ids",
         "anomaly_ids",
         "generated_date",
@@ -75,7 +88,15 @@ class SalesLedgerPeriod(models.Model):
     submitted_date = fields.Datetime(readonly=True, copy=False)
     locked_by_id = fields.Many2one("res.users", "Reviewed By", readonly=True, copy=False)
     locked_date = fields.Datetime("Reviewed On", readonly=True, copy=False)
-    review_note = fields.Text("Review Opinion")
+    review_note = fields.Text(
+        "Review Opinion", help="The opinion of the reviewer who approved the month."
+    )
+    reviewer_id = fields.Many2one(
+        related="company_id.sales_ledger_reviewer_id",
+        string="Reviewer",
+        help="The department head who reviews the month (company setting); a sales manager "
+        "when none is set.",
+    )
 
     _sql_constraints = (
         (
@@ -254,6 +275,8 @@ class SalesLedgerPeriod(models.Model):
         The months of the year before a generated one that have no period yet are created
         and generated with it: ledger numbers run through the year, month after month.
         """
+        # the generation writes in SQL: whoever may not write the months may not generate
+        self.check_access("write")
         self._lock_years()
         missing = [
             {"company_id": period.company_id.id, "date_from": month}
@@ -293,18 +316,32 @@ class SalesLedgerPeriod(models.Model):
             period._store_last_number()
         for period in self:
             period._detect_anomalies()
-        with self._workflow_pass():
-            self.generated_date = fields.Datetime.now()
+        # in SQL as the lines: an open month is not under review, nothing else to check
+        self.env.cr.execute(
+            SQL(
+                "UPDATE sales_ledger_period SET generated_date = %s WHERE id IN %s",
+                fields.Datetime.now(),
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["generated_date"])
         self.env["sales.ledger.line"].invalidate_model()
         self.env["sales.ledger.anomaly"].invalidate_model()
         self.invalidate_recordset(["line_ids", "anomaly_ids"])
         return True
+
+    def _generate_extra_columns(self):
+        """[(column of sales_ledger_line, SQL value over the invoice line ``aml``)] that an
+        add-on fills in the same INSERT as the rest of the line (lots and delivery notes with
+        stock): no query more per month."""
+        return []
 
     def _generate_lines(self, later):
         """Insert the lines of the month, numbered after the earlier months of the year;
         ``later``: the later months, whose numbers are given back."""
         self.ensure_one()
         cr = self.env.cr
+        extra = self._generate_extra_columns()
         cr.execute(SQL("DELETE FROM sales_ledger_anomaly WHERE period_id = %s", self.id))
         cr.execute(SQL("DELETE FROM sales_ledger_line WHERE period_id = %s", self.id))
         # Numbers are unique per company and year, checked row by row: the later months give
@@ -322,13 +359,44 @@ class SalesLedgerPeriod(models.Model):
         cr.execute(
             SQL(
                 """
+            -- the month's invoice lines and its late entries, selected first (by date, the
+            -- late entries apart) then joined: the plan stays linear even on tables without
+            -- statistics, right after a load
+            WITH aml AS MATERIALIZED (
+                SELECT m.id, m.company_id, m.date, m.move_id, m.name, m.product_id,
+                       m.product_uom_id, m.quantity, m.balance, m.price_subtotal, m.price_total
+                  FROM account_move_line m
+                 WHERE m.company_id = %(company)s
+                   AND m.date BETWEEN %(date_from)s AND %(date_to)s
+                   AND m.parent_state = 'posted'
+                   AND m.display_type = 'product'
+                UNION ALL
+                SELECT m.id, m.company_id, m.date, m.move_id, m.name, m.product_id,
+                       m.product_uom_id, m.quantity, m.balance, m.price_subtotal, m.price_total
+                  FROM account_move_line m
+                 WHERE m.company_id = %(company)s
+                   AND m.date < %(date_from)s
+                   AND m.parent_state = 'posted'
+                   AND m.display_type = 'product'
+                   -- late entry: posted into a locked month after its review, taken by the
+                   -- first open period following that month
+                   AND EXISTS (SELECT 1 FROM sales_ledger_period locked
+                                WHERE locked.company_id = m.company_id
+                                  AND locked.state = 'locked'
+                                  AND m.date BETWEEN locked.date_from AND locked.date_to)
+                   AND NOT EXISTS (SELECT 1 FROM sales_ledger_period other
+                                    WHERE other.company_id = m.company_id
+                                      AND other.state != 'locked'
+                                      AND other.date_to >= m.date
+                                      AND other.date_from < %(date_from)s)
+            )
             INSERT INTO sales_ledger_line (
                 period_id, company_id, ledger_year, date, move_id, move_line_id, partner_id,
                 contact_id, contact_phone, user_id, region_id, team_id,
                 product_id, product_code, specification, name, quantity, uom_id, price_unit,
                 amount_untaxed, amount_tax,
-                amount_total, sale_order_id, contract_id, is_late_entry, ledger_number,
-                create_uid, create_date, write_uid, write_date)
+                amount_total, sale_order_id, contract_id, is_late_entry,
+                ledger_number%(extra_names)s, create_uid, create_date, write_uid, write_date)
             SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.move_id, aml.id,
                    am.commercial_partner_id, am.partner_id,
                    COALESCE(contact.phone, contact.mobile, customer.phone, customer.mobile),
@@ -347,9 +415,10 @@ class SalesLedgerPeriod(models.Model):
                      WHERE numbered.company_id = %(company)s
                        AND numbered.ledger_year = %(year)s)
                    + ROW_NUMBER() OVER (
-                         ORDER BY aml.date < %(date_from)s, aml.date, am.name, aml.id),
+                         ORDER BY aml.date < %(date_from)s, aml.date, am.name, aml.id)
+                   %(extra_values)s,
                    %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
-              FROM account_move_line aml
+              FROM aml
               JOIN account_move am ON am.id = aml.move_id
               CROSS JOIN LATERAL (
                     SELECT CASE WHEN am.move_type = 'out_refund'
@@ -382,35 +451,19 @@ class SalesLedgerPeriod(models.Model):
                       JOIN product_attribute pa ON pa.id = pav.attribute_id
                      WHERE pvc.product_product_id = aml.product_id
               ) spec ON aml.product_id IS NOT NULL
-             WHERE aml.company_id = %(company)s
-               AND aml.parent_state = 'posted'
-               AND aml.display_type = 'product'
-               AND am.move_type IN ('out_invoice', 'out_refund')
-               AND aml.date <= %(date_to)s
+             WHERE am.move_type IN ('out_invoice', 'out_refund')
                AND NOT EXISTS (SELECT 1 FROM sales_ledger_line done
                                 WHERE done.move_line_id = aml.id)
-               AND (
-                    aml.date >= %(date_from)s
-                    OR (
-                        -- late entry: posted into a locked month after its review,
-                        -- taken by the first open period following that month
-                        EXISTS (SELECT 1 FROM sales_ledger_period locked
-                                 WHERE locked.company_id = aml.company_id
-                                   AND locked.state = 'locked'
-                                   AND aml.date BETWEEN locked.date_from AND locked.date_to)
-                        AND NOT EXISTS (SELECT 1 FROM sales_ledger_period other
-                                         WHERE other.company_id = aml.company_id
-                                           AND other.state != 'locked'
-                                           AND other.date_to >= aml.date
-                                           AND other.date_from < %(date_from)s)
-                    )
-               )
                 """,
                 period=self.id,
                 company=self.company_id.id,
                 date_from=self.date_from,
                 date_to=self.date_to,
                 year=self.date_from.year,
+                extra_names=SQL("").join(
+                    SQL(", %s", SQL.identifier(name)) for name, _value in extra
+                ),
+                extra_values=SQL("").join(SQL(", %s", value) for _name, value in extra),
                 # the names in the ledger are in the company's language, whoever generates
                 lang=self.company_id.partner_id.lang or self.env.lang or "en_US",
                 uid=self.env.uid,
@@ -486,6 +539,12 @@ class SalesLedgerPeriod(models.Model):
         self.env.cr.execute(
             SQL(
                 """
+            WITH lines AS MATERIALIZED (
+                SELECT id, move_id, partner_id, product_id, user_id, price_unit, quantity,
+                       uom_id, amount_untaxed, period_id
+                  FROM sales_ledger_line
+                 WHERE period_id = %(period)s
+            )
             INSERT INTO sales_ledger_anomaly (
                 period_id, company_id, anomaly_type, blocking, line_id, move_id, partner_id,
                 product_id, accepted, create_uid, create_date, write_uid, write_date)
@@ -496,12 +555,12 @@ class SalesLedgerPeriod(models.Model):
                     SELECT 'no_salesperson' AS anomaly_type, TRUE AS blocking,
                            MIN(l.id) AS line_id, l.move_id, l.partner_id,
                            NULL::integer AS product_id
-                      FROM sales_ledger_line l
+                      FROM lines l
                      WHERE l.period_id = %(period)s AND l.user_id IS NULL
                      GROUP BY l.move_id, l.partner_id
                     UNION ALL
                     SELECT 'unapproved_customer', TRUE, MIN(l.id), l.move_id, l.partner_id, NULL
-                      FROM sales_ledger_line l
+                      FROM lines l
                       JOIN res_partner rp ON rp.id = l.partner_id
                      WHERE l.period_id = %(period)s AND rp.archive_state != 'approved'
                      GROUP BY l.move_id, l.partner_id
@@ -509,7 +568,7 @@ class SalesLedgerPeriod(models.Model):
                     SELECT CASE WHEN l.price_unit < prices.cost THEN 'below_cost'
                                 ELSE 'below_floor' END,
                            TRUE, l.id, l.move_id, l.partner_id, l.product_id
-                      FROM sales_ledger_line l
+                      FROM lines l
                       JOIN account_move am ON am.id = l.move_id
                       JOIN product_product pp ON pp.id = l.product_id
                       JOIN product_template pt ON pt.id = pp.product_tmpl_id
@@ -557,7 +616,7 @@ class SalesLedgerPeriod(models.Model):
                                           AND am.date BETWEEN other.date_from AND other.date_to)
                     UNION ALL
                     SELECT 'negative_line', FALSE, l.id, l.move_id, l.partner_id, l.product_id
-                      FROM sales_ledger_line l
+                      FROM lines l
                       JOIN account_move am ON am.id = l.move_id
                      WHERE l.period_id = %(period)s AND am.move_type = 'out_invoice'
                        AND l.amount_untaxed < 0
@@ -593,6 +652,8 @@ class SalesLedgerPeriod(models.Model):
                     "submitted_date": fields.Datetime.now(),
                 }
             )
+        # the review: the configured reviewer (or a sales manager) approves or sends back
+        self._tier_submit()
         return True
 
     def action_accept_anomalies(self, explanation=None):
@@ -604,22 +665,17 @@ class SalesLedgerPeriod(models.Model):
         )
         return anomalies.action_accept(explanation)
 
-    def action_reopen(self):
-        self._check_is_reviewer()
-        if any(period.state != "submitted" for period in self):
-            raise UserError(self.env._("Only submitted sales ledgers can be sent back."))
-        with self._workflow_pass():
-            self.write({"state": "open"})
-        return True
+    def _get_tier_validation_readonly_domain(self):
+        return "state == 'submitted'"
 
-    def action_lock(self):
-        self._check_is_reviewer()
+    def _tier_rejected(self):
+        """Sent back: the month reopens for corrections (the opinion is in the chatter)."""
+        self._tier_write({"state": "open"})
+
+    def _tier_approved(self):
+        """Reviewed: lock the month, in month order (ledger numbers run through the year)."""
         self._lock_years()
         for period in self.sorted("date_from"):
-            if period.state != "submitted":
-                raise UserError(
-                    self.env._("Sales ledger %s must be submitted before the review.", period.name)
-                )
             earlier_open = self.search_count(
                 [
                     ("company_id", "=", period.company_id.id),
@@ -635,15 +691,16 @@ class SalesLedgerPeriod(models.Model):
                         period.date_from.year,
                     )
                 )
-            with period._workflow_pass():
-                period.write(
-                    {
-                        "state": "locked",
-                        "locked_by_id": self.env.uid,
-                        "locked_date": fields.Datetime.now(),
-                    }
-                )
-        return True
+            approval = period._tier_approver_vals()
+            last = period._tier_last_review()
+            period._tier_write(
+                {
+                    "state": "locked",
+                    "locked_by_id": approval["approver_id"],
+                    "locked_date": approval["approval_date"],
+                    "review_note": last.comment or period.review_note,
+                }
+            )
 
     @api.model
     def _cron_month_end(self, days_before_end=3):

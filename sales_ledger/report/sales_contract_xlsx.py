@@ -31,8 +31,8 @@ class SalesContractXlsx(models.AbstractModel):
             _("Status"),
             _("Changes"),
             _("Disputes"),
-            _("Termination Reason"),
-            _("Termination Date"),
+            _("Rescission or Termination Reason"),
+            _("Rescission or Termination Date"),
             _("Contract Type"),
             _("Collected Amount"),
         ]
@@ -94,11 +94,10 @@ class SalesContractXlsx(models.AbstractModel):
         for col, title in enumerate(headers):
             sheet.write(0, col, title, header)
         changes = contracts.change_ids.sorted(lambda change: (change.contract_id.id, change.date))
-        types = self._selection(changes, "change_type")
         states = self._selection(changes, "state")
         for row, change in enumerate(changes, start=1):
             sheet.write_string(row, 0, change.contract_id.name or "")
-            sheet.write_string(row, 1, types[change.change_type])
+            sheet.write_string(row, 1, change._type_label())
             sheet.write_datetime(row, 2, change.date, date_format)
             sheet.write_string(row, 3, change.reason or "")
             sheet.write_string(row, 4, change.content or "")

@@ -17,9 +17,17 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
         # rows are streamed to temporary files: memory stays flat for 50,000+ lines
         return {"constant_memory": True}
 
+    def _extra_columns(self):
+        """[(header, SQL expression over the line ``l``)] printed after the contract: the
+        columns an add-on adds to the ledger (lots and delivery notes with stock)."""
+        return []
+
     def _iter_rows(self, period):
         """Yield the period's lines in ledger order, read in keyset-paginated batches."""
         lang = self.env.lang or "en_US"
+        extra = SQL("").join(
+            SQL(", %s", expression) for _header, expression in self._extra_columns()
+        )
         last = (-1, 0)
         while True:
             rows = self.env.execute_query(
@@ -33,7 +41,7 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
                        COALESCE(pt.name ->> %(lang)s, pt.name ->> 'en_US'), l.specification,
                        l.quantity, COALESCE(uom.name ->> %(lang)s, uom.name ->> 'en_US'),
                        l.price_unit, l.amount_untaxed, l.amount_tax, l.amount_total,
-                       so.name, sc.name, l.is_late_entry
+                       so.name, sc.name%(extra)s, l.is_late_entry
                   FROM sales_ledger_line l
                   LEFT JOIN account_move am ON am.id = l.move_id
                   LEFT JOIN res_partner rp ON rp.id = l.partner_id
@@ -53,6 +61,7 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
                  LIMIT %(limit)s
                     """,
                     lang=lang,
+                    extra=extra,
                     period=period.id,
                     number=last[0],
                     id=last[1],
@@ -87,6 +96,7 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
             _("Total"),
             _("Sales Order"),
             _("Contract"),
+            *(header for header, _expression in self._extra_columns()),
             _("Late Entry"),
         ]
 
@@ -155,7 +165,7 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
         sheet.set_column(0, 1, 12)
         sheet.set_column(2, 11, 18)
         sheet.set_column(12, 17, 14)
-        sheet.set_column(18, 20, 16)
+        sheet.set_column(18, 20 + len(self._extra_columns()), 16)
         for col, title in enumerate(self._headers()):
             sheet.write(2, col, title, formats["header"])
         row = 3

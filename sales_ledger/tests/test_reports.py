@@ -129,3 +129,30 @@ class TestSalesLedgerReports(SalesLedgerCommon, HttpCase):
         self.assertEqual(changes[0][5:7], (10000.0, 15000.0))
         disputes = list(book["Contract Disputes"].iter_rows(min_row=2, values_only=True))
         self.assertEqual(disputes[0][2:6], ("交货延迟", "物流延误", "协商处理", "补发货物"))
+
+    def test_contract_ledger_shows_rescission(self):
+        self.contract.action_activate()
+        self.contract._terminate("客户严重违约", self.contract.date_signed, "rescission")
+        self.assertEqual(self.contract.state, "rescinded")
+        report = self.env.ref("sales_ledger.action_report_sales_contract")
+        html = (
+            report.with_context(lang="zh_CN")
+            ._render_qweb_html(report.report_name, self.contract.ids)[0]
+            .decode()
+        )
+        self.assertIn("客户严重违约", html)
+        rescinded = dict(
+            self.contract.with_context(lang="zh_CN")
+            ._fields["state"]
+            ._description_selection(self.env(context={"lang": "zh_CN"}))
+        )["rescinded"]
+        self.assertIn(rescinded, html)
+        report = self.env.ref("sales_ledger.action_report_sales_contract_xlsx")
+        content, _fmt = report._render(report.report_name, self.contract.ids)
+        rows = list(
+            openpyxl.load_workbook(io.BytesIO(content), read_only=True).active.iter_rows(
+                min_row=2, values_only=True
+            )
+        )
+        self.assertEqual(rows[0][12], "Rescinded")
+        self.assertEqual(rows[0][15], "客户严重违约")

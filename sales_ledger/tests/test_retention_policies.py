@@ -5,7 +5,7 @@ from odoo.tests import tagged
 
 from odoo.addons.customer_archive.tests.common_retention import ShippedPolicyMixin
 
-from .common import SalesLedgerCommon
+from .common import SalesLedgerCommon, tier_decide
 
 
 @tagged("post_install", "-at_install")
@@ -30,7 +30,7 @@ class TestRetentionPolicies(ShippedPolicyMixin, SalesLedgerCommon):
         period = self.env["sales.ledger.period"].create({"date_from": date_from})
         period.action_generate_lines()
         period.action_submit()
-        period.with_user(self.sales_manager).action_lock()
+        tier_decide(period, self.sales_manager)
         self.assertEqual(period.state, "locked")
         return period
 

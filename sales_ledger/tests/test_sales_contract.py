@@ -337,6 +337,56 @@ class TestSalesContract(SalesLedgerCommon):
         with self.assertRaises(UserError):
             contract.action_done()
 
+    def test_rescission_and_termination_are_two_outcomes(self):
+        rescinded, terminated = self._approved_contract(), self._approved_contract()
+        (rescinded | terminated).action_activate()
+        for contract, ending, reason in (
+            (rescinded, "rescission", "客户严重违约，我方行使解除权"),
+            (terminated, "termination", "合同约定的终止条件成就"),
+        ):
+            action = contract.with_user(self.salesman).action_open_terminate_wizard()
+            wizard = Form(
+                self.env[action["res_model"]]
+                .with_user(self.salesman)
+                .with_context(**action["context"])
+            )
+            wizard.ending = ending
+            wizard.reason = reason
+            wizard.save().action_confirm()
+            request = contract.change_ids
+            self.assertEqual((request.change_type, request.ending), ("termination", ending))
+            # the same two tiers as any change
+            tier_decide(request, self.sales_manager)
+            self.assertEqual(contract.state, "active")
+            tier_decide(request, self.contract_admin)
+        self.assertEqual(rescinded.state, "rescinded")
+        self.assertEqual(terminated.state, "terminated")
+        self.assertEqual(rescinded.termination_reason, "客户严重违约，我方行使解除权")
+        self.assertEqual(rescinded.date_closed, fields.Date.today())
+        self.assertIn("Rescission of contract", rescinded.change_ids.content)
+        # an ended contract takes no more orders, changes or state writes
+        for contract in rescinded | terminated:
+            with self.assertRaises(UserError):
+                self.env["sales.contract.change"].create(
+                    {"contract_id": contract.id, "reason": "调价", "content": "单价调整"}
+                )
+            with self.assertRaises(UserError):
+                contract.action_done()
+        with self.assertRaises(UserError):
+            rescinded.with_user(self.salesman).write({"state": "terminated"})
+
+    def test_ending_of_a_plain_change_is_empty(self):
+        contract = self._approved_contract()
+        change = self.env["sales.contract.change"].create(
+            {
+                "contract_id": contract.id,
+                "reason": "调价",
+                "content": "单价调整",
+                "ending": "rescission",
+            }
+        )
+        self.assertFalse(change.ending)
+
     def test_termination_rejected_keeps_the_contract(self):
         contract = self._approved_contract()
         termination = (

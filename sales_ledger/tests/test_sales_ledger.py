@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import SalesLedgerCommon
+from .common import SalesLedgerCommon, tier_decide
 
 
 @tagged("post_install", "-at_install")
@@ -157,8 +157,8 @@ class TestSalesLedger(SalesLedgerCommon):
         with self.assertRaises(UserError):
             self.january.action_generate_lines()
         with self.assertRaises(AccessError):
-            self.january.with_user(self.finance).action_lock()
-        self.january.with_user(self.sales_manager).action_lock()
+            tier_decide(self.january, self.finance)
+        tier_decide(self.january, self.sales_manager)
         self.assertEqual(self.january.state, "locked")
         self.assertEqual(self.january.locked_by_id, self.sales_manager)
         with self.assertRaises(UserError):
@@ -174,14 +174,14 @@ class TestSalesLedger(SalesLedgerCommon):
         self.february.action_generate_lines()
         self.february.action_submit()
         with self.assertRaisesRegex(UserError, "earlier months"):
-            self.february.with_user(self.sales_manager).action_lock()
+            tier_decide(self.february, self.sales_manager)
 
     def test_late_entry_goes_to_next_open_period(self):
         self._invoice("2025-01-10")
         self._invoice("2025-02-10")
         self.january.action_generate_lines()
         self.january.action_submit()
-        self.january.with_user(self.sales_manager).action_lock()
+        tier_decide(self.january, self.sales_manager)
         late = self._invoice("2025-01-28")  # posted into the locked month
         self.february.action_generate_lines()
         self.assertEqual(len(self.january.line_ids), 1)
@@ -254,13 +254,13 @@ class TestSalesLedger(SalesLedgerCommon):
 
     def test_month_with_missing_earlier_month_is_not_locked(self):
         self.january.action_submit()
-        self.january.with_user(self.sales_manager).action_lock()
+        tier_decide(self.january, self.sales_manager)
         self.february.action_submit()
-        self.february.with_user(self.sales_manager).action_lock()
+        tier_decide(self.february, self.sales_manager)
         april = self.env["sales.ledger.period"].create({"date_from": "2025-04-01"})
         april.action_submit()  # neither generated nor March created
         with self.assertRaisesRegex(UserError, "earlier months"):
-            april.with_user(self.sales_manager).action_lock()
+            tier_decide(april, self.sales_manager)
 
     def test_month_before_a_locked_month_is_refused(self):
         Period = self.env["sales.ledger.period"]
@@ -268,7 +268,7 @@ class TestSalesLedger(SalesLedgerCommon):
         june.action_generate_lines()
         self.assertFalse(Period.search([("date_from", "<", "2024-06-01")]))
         june.action_submit()
-        june.with_user(self.sales_manager).action_lock()
+        tier_decide(june, self.sales_manager)
         with self.assertRaisesRegex(UserError, "already reviewed and locked"):
             Period.create({"date_from": "2024-03-01"})
 

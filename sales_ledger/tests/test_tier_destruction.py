@@ -20,6 +20,9 @@ class TestDestructionTiers(RetentionCommon):
         cls.billing = new_test_user(
             cls.env, "h4_billing", groups="account.group_account_invoice", name="Billing"
         )
+        cls.ledger_reviewer = new_test_user(
+            cls.env, "h4_ledger_reviewer", groups="sales_team.group_sale_manager"
+        )
 
     def _finance_request(self, approval_steps=1):
         """A request listing a locked monthly sales ledger (seed 000: finance destroys the
@@ -27,7 +30,7 @@ class TestDestructionTiers(RetentionCommon):
         period = self.env["sales.ledger.period"].create({"date_from": "2019-01-01"})
         period.action_generate_lines()
         period.action_submit()
-        period.action_lock()
+        tier_decide(period, self.ledger_reviewer)
         policy = self._create_policy(
             name="Old ledgers",
             model_id=self.env["ir.model"]._get("sales.ledger.period").id,

@@ -178,7 +178,7 @@ class TestLedgerGuard(SalesLedgerCommon):
         self._invoice("2025-01-10")
         self.january.action_generate_lines()
         self.january.action_submit()
-        self.january.with_user(self.sales_manager).action_lock()
+        tier_decide(self.january, self.sales_manager)
         self.assertEqual(self.january.state, "locked")
         return self.january
 
@@ -220,8 +220,13 @@ class TestLedgerGuard(SalesLedgerCommon):
         period.action_generate_lines()
         period.action_submit()
         self.assertEqual(period.submitted_by_id, self.finance)
-        self.january.with_user(self.sales_manager).action_reopen()
+        tier_decide(self.january, self.sales_manager, approve=False, comment="发票日期有误")
         self.assertEqual(period.state, "open")
+        period.action_submit()
+        self.assertEqual(period.state, "submitted")
+        # the review fields are the engine's
+        with self.assertRaises(UserError):
+            period.write({"validation_status": "validated"})
 
 
 @tagged("post_install", "-at_install")

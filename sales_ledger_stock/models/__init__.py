@@ -1,0 +1,2 @@
+from . import sales_ledger_line
+from . import sales_ledger_period

@@ -1,0 +1,1 @@
+from . import sales_ledger_period_xlsx
