@@ -25,6 +25,7 @@
         "views/wizard_views.xml",
         "views/sales_statement_views.xml",
         "views/sales_statement_reply_views.xml",
+        "views/sales_statement_deadline_views.xml",
         "views/sales_statement_kpi_views.xml",
         "views/sales_credit_override_views.xml",
         "views/res_partner_views.xml",
