@@ -10,9 +10,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.customer_archive.tools import may_create
 from odoo.addons.record_retention.models.retention_destruction import destruction_allowed
 from odoo.addons.record_retention.models.workflow_guard import is_data_loading, workflow_changed
-from odoo.addons.customer_archive.tools import may_create
 
 from ..tools import amount_to_chinese, bulk_insert
 

@@ -96,8 +96,8 @@ class SalesStatementDeadline(models.Model):
         )
         self.env.add_to_compute(self._fields["reply_deadline"], statements)
 
-    def _action_customer_confirm(self, name, signature, author=None, reply=None):
-        res = super()._action_customer_confirm(name, signature, author=author, reply=reply)
+    def _action_customer_confirm(self, name, signature, author=None, **kwargs):
+        res = super()._action_customer_confirm(name, signature, author=author, **kwargs)
         self.activity_feedback(
             ["sales_reconciliation.mail_activity_type_statement_deadline"],
             feedback=self.env._("Confirmed by the customer."),

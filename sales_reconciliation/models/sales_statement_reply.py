@@ -23,7 +23,7 @@ class SalesStatementReply(models.Model):
     from the back office. Both take the same path (``_action_customer_confirm`` /
     ``_action_customer_dispute``); incoming e-mails land on the statement."""
 
-    _inherit = "sales.statement"
+    _inherit = "sales.statement"  # pylint: disable=consider-merging-classes-inherited
     _workflow_fields = (
         *SalesStatementConfirmation._workflow_fields,
         "reply_channel",
