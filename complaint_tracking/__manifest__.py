@@ -2,11 +2,11 @@
     "name": "Complaint Tracking",
     "summary": "Customer complaints (客户投诉) with working-day deadlines, repairs, "
     "follow-up visits and the customer-service ledger",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",
-    "depends": ["customer_archive", "sale", "portal", "resource"],
+    "depends": ["customer_archive", "sale", "portal", "resource_workday_cn"],
     "data": [
         "security/complaint_tracking_security.xml",
         "security/ir.model.access.csv",
@@ -33,7 +33,6 @@
         "views/customer_complaint_sla_views.xml",
         "views/customer_followup_plan_views.xml",
         "views/customer_complaint_report_views.xml",
-        "views/resource_calendar_workday_views.xml",
         "views/customer_complaint_portal_templates.xml",
         "views/customer_satisfaction_survey_portal_templates.xml",
         "views/complaint_tracking_menus.xml",

@@ -7,6 +7,7 @@
     "license": "AGPL-3",
     # Every add-on of the suite (a test checks this list against the repository).
     "depends": [
+        "resource_workday_cn",
         "record_retention",
         "customer_archive",
         "sales_ledger",

@@ -1,6 +1,3 @@
-from . import resource_calendar
-from . import resource_calendar_leaves
-from . import resource_calendar_workday
 from . import res_company
 from . import res_config_settings
 from . import customer_complaint_category

@@ -3,6 +3,9 @@ from . import sales_statement_portal
 from . import sales_statement_line
 from . import sales_statement_discrepancy
 from . import sales_statement_revision
+from . import sales_statement_confirmation
+from . import sales_statement_reply
+from . import sales_statement_deadline
 from . import sales_credit_override
 from . import res_company
 from . import res_config_settings
@@ -10,4 +13,3 @@ from . import res_partner
 from . import sale_order
 from . import sales_collection_level
 from . import sales_collection_reminder
-from . import sales_statement_confirmation

@@ -14,8 +14,32 @@ class ResCompany(models.Model):
         default=14,
         help="Escalate a discrepancy to the team leader when open longer than this.",
     )
+    statement_reply_days_monthly = fields.Integer(
+        "Reply Deadline, Monthly Settlement (working days)",
+        default=5,
+        help="Customers on monthly settlement confirm their statement within this many "
+        "working days after the end of the period (regulation 002).",
+    )
+    statement_reply_days_cash = fields.Integer(
+        "Reply Deadline, Other Customers (working days)",
+        default=10,
+        help="Other customers confirm their statement within this many working days after "
+        "the end of the period.",
+    )
     credit_grace_days = fields.Integer(
         "Overdue Grace (days)",
         default=30,
         help="Orders are blocked when an invoice is overdue by more than this many days.",
     )
+
+    def _statement_reply_days(self, partner):
+        """Working days the customer ``partner`` has to confirm a statement."""
+        self.ensure_one()
+        if partner.settlement_method == "monthly":
+            return self.statement_reply_days_monthly
+        return self.statement_reply_days_cash
+
+    def _working_days_changed(self):
+        res = super()._working_days_changed()
+        self.env["sales.statement"]._recompute_reply_deadlines(self)
+        return res

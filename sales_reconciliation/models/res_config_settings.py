@@ -10,4 +10,10 @@ class ResConfigSettings(models.TransientModel):
     discrepancy_escalation_days = fields.Integer(
         related="company_id.discrepancy_escalation_days", readonly=False
     )
+    statement_reply_days_monthly = fields.Integer(
+        related="company_id.statement_reply_days_monthly", readonly=False
+    )
+    statement_reply_days_cash = fields.Integer(
+        related="company_id.statement_reply_days_cash", readonly=False
+    )
     credit_grace_days = fields.Integer(related="company_id.credit_grace_days", readonly=False)

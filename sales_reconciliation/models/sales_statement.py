@@ -10,9 +10,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.customer_archive.tools import may_create
 from odoo.addons.record_retention.models.retention_destruction import destruction_allowed
 from odoo.addons.record_retention.models.workflow_guard import is_data_loading, workflow_changed
-from odoo.addons.customer_archive.tools import may_create
 
 from ..tools import amount_to_chinese, bulk_insert
 
@@ -758,9 +758,11 @@ class SalesStatement(models.Model):
         )
         existing_by_partner = {statement.partner_id.id: statement for statement in existing}
         partners = self.env["res.partner"].browse(list(figures_by_partner))
-        partners.fetch(["user_id"])
+        partners.fetch(["user_id", "settlement_method"])
         partners.user_id.fetch(["sale_team_id"])
         period_type = self._period_type_of(date_from, date_to)
+        # bulk_insert runs no compute: the stored computed reply deadline is given here
+        deadlines = self._reply_deadlines(company, date_to, partners)
         to_create = []
         refreshed = self.browse()
         to_refresh = []
@@ -782,6 +784,7 @@ class SalesStatement(models.Model):
                         "period_type": period_type,
                         "user_id": partner.user_id.id,
                         "team_id": partner.user_id.sale_team_id.id,
+                        "reply_deadline": deadlines[partner.id],
                     }
                 )
                 to_create.append(values)
@@ -853,7 +856,8 @@ class SalesStatement(models.Model):
             )
         if month_end.month == 12:
             periods.append(("yearly", month_end.replace(month=1, day=1), month_end))
-        Partner = self.env["res.partner"]
+        # archived customers with a balance get their statement too
+        Partner = self.env["res.partner"].with_context(active_test=False)
         for company in self.env["res.company"].search([]):
             statements = self.with_company(company)
             for period_type, date_from, date_to in periods:
@@ -988,26 +992,28 @@ class SalesStatement(models.Model):
                     )
                 )
 
-    def _action_customer_confirm(self, name, signature, author=None):
-        """Confirmation by the customer (portal): signer, date, signature and the
-        signed PDF posted to the chatter."""
+    def _action_customer_confirm(self, name, signature, author=None, reply=None):
+        """Confirmation by the customer: signer, date, signature and the signed PDF
+        posted to the chatter. In the portal (``reply`` is None) or registered from
+        the back office (``reply``: channel, date and stamped scan, see
+        ``_reply_values``)."""
         self.ensure_one()
         self._check_portal_state(("sent",))
-        if not name or not signature:
-            raise UserError(self.env._("Your name and signature are required."))
+        reply_values = self._reply_values(name, signature, reply)
         with self._workflow_pass():
             self.write(
                 {
                     "state": "confirmed",
                     "confirmed_by": name,
                     "confirmed_on": fields.Datetime.now(),
-                    "signature": signature,
+                    "signature": signature or False,
+                    **reply_values,
                 }
             )
         attachment = self._archive_pdf("signed")
         self.message_post(
-            body=self.env._("Statement confirmed and signed by %(name)s.", name=name),
-            attachment_ids=attachment.ids,
+            body=self._reply_message(name),
+            attachment_ids=(attachment | self.reply_scan_id).ids,
             author_id=(author or self.partner_id).id,
             # shown in the portal, but not a comment the customer could edit or strip of
             # the signed PDF
@@ -1020,13 +1026,15 @@ class SalesStatement(models.Model):
         )
         return True
 
-    def _action_customer_dispute(self, disputed_lines, author=None):
-        """Dispute by the customer (portal): ``disputed_lines`` is a list of dicts
-        with ``statement_line_id`` (or ``document``), ``their_amount`` and ``reason``."""
+    def _action_customer_dispute(self, disputed_lines, author=None, reply=None):
+        """Dispute by the customer (portal, or registered from the back office with
+        ``reply``): ``disputed_lines`` is a list of dicts with ``statement_line_id``
+        (or ``document``), ``their_amount`` and ``reason``."""
         self.ensure_one()
         self._check_portal_state(("sent",))
         if not disputed_lines:
             raise UserError(self.env._("Tell us which amounts differ."))
+        reply_values = self._reply_values(None, None, reply, confirm=False)
         values = []
         for line in disputed_lines:
             statement_line = self.line_ids.browse(line.get("statement_line_id") or [])
@@ -1048,7 +1056,7 @@ class SalesStatement(models.Model):
             )
         discrepancies = self.env["sales.statement.discrepancy"].create(values)
         with self._workflow_pass():
-            self.write({"state": "disputed", "had_discrepancy": True})
+            self.write({"state": "disputed", "had_discrepancy": True, **reply_values})
         self.activity_feedback(
             ["sales_reconciliation.mail_activity_type_statement_reminder"],
             feedback=self.env._("Disputed by the customer."),
@@ -1060,6 +1068,7 @@ class SalesStatement(models.Model):
         )
         self.message_post(
             body=body,
+            attachment_ids=self.reply_scan_id.ids,
             author_id=(author or self.partner_id).id,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",

@@ -130,7 +130,7 @@ class SalesStatementConfirmation(models.Model):
             )
         return self.currency_id.round(amount)
 
-    def _action_customer_dispute(self, disputed_lines, author=None):
+    def _action_customer_dispute(self, disputed_lines, author=None, reply=None):
         # Whatever the caller, amounts and texts are bounded before anything is written.
         self.ensure_one()
         checked = []
@@ -150,14 +150,19 @@ class SalesStatementConfirmation(models.Model):
                     ),
                 }
             )
-        return super()._action_customer_dispute(checked, author=author)
+        return super()._action_customer_dispute(checked, author=author, reply=reply)
 
-    def _action_customer_confirm(self, name, signature, author=None, evidence=None):
+    def _action_customer_confirm(self, name, signature, author=None, evidence=None, reply=None):
         """``evidence``: ``through`` ("account" or "link"), ``ip``, ``user_agent`` of the
-        request that confirmed."""
+        request that confirmed. ``reply``: a reply on paper, by fax or e-mail registered
+        from the back office with its stamped scan (no drawn signature, no request)."""
         self.ensure_one()
         self._check_portal_state(("sent",))
         name = self._check_text(name, SIGNER_NAME_MAX, self.env._("The name"))
+        if reply is not None:
+            if signature:
+                signature = self._sanitize_signature(signature)
+            return super()._action_customer_confirm(name, signature, author=author, reply=reply)
         signature = self._sanitize_signature(signature)
         evidence = evidence or {}
         through = evidence.get("through") or "account"

@@ -5,9 +5,10 @@ from ..models.sales_statement import PERIOD_TYPES
 
 
 class SalesStatementKpi(models.Model):
-    """One row per statement due: customers reconciled / due (completion) and
-    reconciled without discrepancy / reconciled (accuracy), as averages of 0/100
-    indicators so that pivot and graph aggregate them into rates."""
+    """One row per customer due a statement in a period: customers confirmed within
+    the reply deadline / due (completion, regulation 002: 在规定时间内) and confirmed
+    without discrepancy / confirmed (accuracy), as averages of 0/100 indicators so
+    that pivot and graph aggregate them into rates per period, salesperson and team."""
 
     _name = "sales.statement.kpi"
     _description = "Reconciliation KPIs"
@@ -21,11 +22,15 @@ class SalesStatementKpi(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     period_type = fields.Selection(PERIOD_TYPES, readonly=True)
     date_to = fields.Date("Period End", readonly=True)
+    reply_deadline = fields.Date(readonly=True)
     state = fields.Selection(
         lambda self: self.env["sales.statement"]._fields["state"].selection, readonly=True
     )
     customers_due = fields.Integer(readonly=True, aggregator="sum")
     customers_confirmed = fields.Integer("Customers Reconciled", readonly=True, aggregator="sum")
+    customers_on_time = fields.Integer(
+        "Reconciled Within the Deadline", readonly=True, aggregator="sum"
+    )
     customers_accurate = fields.Integer(
         "Reconciled Without Discrepancy", readonly=True, aggregator="sum"
     )
@@ -37,18 +42,24 @@ class SalesStatementKpi(models.Model):
         return SQL(
             """
             SELECT s.id, s.id AS statement_id, s.partner_id, s.user_id, s.team_id, s.company_id,
-                   s.period_type, s.date_to, s.state,
+                   s.period_type, s.date_to, s.reply_deadline, s.state,
                    1 AS customers_due,
                    CASE WHEN s.state IN ('confirmed', 'done') THEN 1 ELSE 0 END
                        AS customers_confirmed,
+                   CASE WHEN on_time.value THEN 1 ELSE 0 END AS customers_on_time,
                    CASE WHEN s.state IN ('confirmed', 'done')
                              AND NOT COALESCE(s.had_discrepancy, FALSE)
                         THEN 1 ELSE 0 END AS customers_accurate,
-                   CASE WHEN s.state IN ('confirmed', 'done') THEN 100.0 ELSE 0.0 END
-                       AS completion_rate,
+                   CASE WHEN on_time.value THEN 100.0 ELSE 0.0 END AS completion_rate,
                    CASE WHEN s.state NOT IN ('confirmed', 'done') THEN NULL
                         WHEN COALESCE(s.had_discrepancy, FALSE) THEN 0.0 ELSE 100.0 END
                        AS accuracy_rate
               FROM sales_statement s
+        CROSS JOIN LATERAL (
+                   SELECT COALESCE(
+                              s.state IN ('confirmed', 'done')
+                              AND COALESCE(s.reply_date, s.confirmed_on::date)
+                                  <= s.reply_deadline,
+                              FALSE) AS value) on_time
             """
         )

@@ -13,3 +13,5 @@ from . import test_retention_policy
 from . import test_collections
 from . import test_read_paths
 from . import test_portal_hardening
+from . import test_statement_reply
+from . import test_statement_deadline

@@ -4,6 +4,8 @@ import subprocess
 import tempfile
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
@@ -149,6 +151,10 @@ class TestReports(StatementCommon, HttpCase):
         self._invoice(third, 50.0, date(2026, 2, 2))
         statements = Statement.generate_statements("2026-02-01", "2026-02-28")
         self.assertEqual(len(statements), 3)
+        # answered within the reply deadline (March 6 and 13): completion counts them
+        frozen = freeze_time("2026-03-03 02:00:00")
+        frozen.start()
+        self.addCleanup(frozen.stop)
         statements.action_send()
         by_partner = {s.partner_id: s for s in statements}
         by_partner[self.customer]._action_customer_confirm("王会计", SIGNATURE)

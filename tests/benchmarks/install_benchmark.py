@@ -46,7 +46,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 PLAIN_MODULES = ("account", "sale_management", "crm", "portal", "resource", "report_xlsx")
 # complaint_tracking_sales_ledger is installed automatically with the last two,
 # record_retention with customer_archive
-SUITE = ("customer_archive", "sales_ledger", "sales_reconciliation", "complaint_tracking")
+SUITE = (
+    "resource_workday_cn",
+    "customer_archive",
+    "sales_ledger",
+    "sales_reconciliation",
+    "complaint_tracking",
+)
 SUITE_ALL = ("record_retention", *SUITE, "complaint_tracking_sales_ledger")
 # tables with a row per document or item: a Python loop over them at install is what hurts
 BIG_MODELS = (

@@ -1,8 +1,12 @@
 from odoo import api, fields, models
 
+from .resource_public_holiday import WEEKDAYS
+
 
 class ResourceCalendarWorkday(models.Model):
-    """A make-up workday (调休): a day off in the weekly pattern that is worked."""
+    """A make-up workday (调休) of one working schedule: a day off in the weekly
+    pattern that is worked. The State Council's make-up workdays are in the national
+    schedule (``resource.public.holiday``); these are the schedule's own."""
 
     _name = "resource.calendar.workday"
     _description = "Make-up Workday"
@@ -20,56 +24,44 @@ class ResourceCalendarWorkday(models.Model):
     company_id = fields.Many2one(related="calendar_id.company_id", store=True)
     date = fields.Date(required=True)
     dayofweek = fields.Selection(
-        [
-            ("0", "Monday"),
-            ("1", "Tuesday"),
-            ("2", "Wednesday"),
-            ("3", "Thursday"),
-            ("4", "Friday"),
-            ("5", "Saturday"),
-            ("6", "Sunday"),
-        ],
+        WEEKDAYS,
         string="Worked As",
         required=True,
         default="0",
         help="The working hours of this weekday apply on the make-up workday.",
     )
 
-    _sql_constraints = (
+    _sql_constraints = [  # noqa: RUF012
         (
             "calendar_date_unique",
             "UNIQUE(calendar_id, date)",
             "A date can be a make-up workday only once per working schedule.",
         ),
-    )
+    ]
 
     @api.model_create_multi
     def create(self, vals_list):
         workdays = super().create(vals_list)
-        workdays._recompute_complaint_deadlines()
+        workdays._workdays_changed(workdays.calendar_id)
         return workdays
 
     def write(self, vals):
+        calendars = self.calendar_id
         res = super().write(vals)
-        self._recompute_complaint_deadlines()
+        self._workdays_changed(calendars | self.calendar_id)
         return res
 
     def unlink(self):
-        companies = self._complaint_companies()
+        calendars = self.calendar_id
         res = super().unlink()
-        self.env["customer.complaint"]._recompute_registration_deadlines(companies)
+        self._workdays_changed(calendars)
         return res
 
-    def _complaint_companies(self):
-        calendars = self.calendar_id
-        return (
-            self.env["res.company"].sudo().search([("resource_calendar_id", "in", calendars.ids)])
-        )
-
-    def _recompute_complaint_deadlines(self):
-        self.env["customer.complaint"]._recompute_registration_deadlines(
-            self._complaint_companies()
-        )
+    @api.model
+    def _workdays_changed(self, calendars):
+        companies = self.env["res.company"]._companies_of_calendars(calendars)
+        if companies:
+            companies._working_days_changed()
 
     @api.depends("date", "name")
     def _compute_display_name(self):

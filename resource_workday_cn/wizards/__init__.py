@@ -1,0 +1,1 @@
+from . import resource_public_holiday_import
