@@ -14,6 +14,7 @@
         "sales_reconciliation",
         "complaint_tracking",
         "complaint_tracking_sales_ledger",
+        "complaint_tracking_stock",
         "sales_ledger_stock",
     ],
     "installable": True,

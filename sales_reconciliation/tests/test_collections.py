@@ -141,7 +141,7 @@ class TestCollections(StatementCommon):
             .with_context(**action["context"])
             .create({})
         )
-        self.assertIn("催款函", composer.subject)
+        self.assertIn(first.name, composer.subject)
         composer._action_send_mail()
         message = reminder.message_ids[:1]
         self.assertIn(self.customer, message.partner_ids)
