@@ -39,8 +39,10 @@ class TestDossierAccess(CustomerArchiveCase):
     def test_other_salesperson_needs_approved_request(self):
         with self.assertRaises(AccessError):
             self._read(self.salesman_2)
+        # The communication log is the public ledger's (000: 公共台账): read, not written.
+        self._read(self.salesman_2, self.log)
         with self.assertRaises(AccessError):
-            self._read(self.salesman_2, self.log)
+            self.log.with_user(self.salesman_2).write({"content": "改写"})
         request = (
             self.env["customer.archive.access.request"]
             .with_user(self.salesman_2)

@@ -134,7 +134,7 @@ class TestDestructionTiers(RetentionCommon):
         period = self.env["sales.ledger.period"].create({"date_from": "2018-01-01"})
         period.action_generate_lines()
         period.action_submit()
-        period.action_lock()
+        tier_decide(period, self.ledger_reviewer)
         lines = [Command.create({"record_ref": f"sales.ledger.period,{period.id}"})]
         Request = self.env["archive.destruction.request"].with_user(self.archivist)
         vals = {

@@ -33,7 +33,8 @@ ROLES = {
 MATRIX = {  # roles:  own  all  manager  contracts  finance  service  service_mgr  archive
     #                  employee  portal  foreign
     "customer.archive": "rwc/- -/- rwc/rwc -/- -/- -/- -/- rwcd/rwcd -/- -/- -/-",
-    "customer.archive.communication": "rwc/- -/- rwcd/rwcd -/- -/- -/- -/- rwcd/rwcd -/- -/- -/-",
+    # the communication log is the public ledger's (000: 公共台账): every salesperson reads it
+    "customer.archive.communication": "rwc/r r/r rwcd/rwcd r/r -/- -/- -/- rwcd/rwcd -/- -/- -/-",
     "sales.contract": "rwc/- rwc/rwc rwcd/rwcd rwcd/rwcd -/- -/- -/- -/- -/- -/- -/-",
     "sales.statement": "rwc/- rwc/rwc rwcd/rwcd rwc/rwc rwcd/rwcd -/- -/- -/- -/- -/- -/-",
     "sales.credit.override": "rwc/c rwc/rwc rwcd/rwcd rwc/rwc r/r -/- -/- c/c -/- -/- -/-",
