@@ -6,13 +6,14 @@ from stdnum.cn import uscc
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import may_create
 from odoo.addons.record_retention.models.workflow_guard import (
     workflow_allowed,
     workflow_changed,
     workflow_pass,
     workflow_refuse,
 )
+
+from ..tools import may_create
 
 CUSTOMER_CATEGORIES = [
     ("important", "Important"),

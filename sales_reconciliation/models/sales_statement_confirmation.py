@@ -35,7 +35,7 @@ class SalesStatementConfirmation(models.Model):
     portal account or through the access link (whoever holds it); disputed amounts and
     texts are bounded."""
 
-    _inherit = "sales.statement"
+    _inherit = "sales.statement"  # pylint: disable=consider-merging-classes-inherited
     _workflow_fields = (
         *SalesStatement._workflow_fields,
         "confirmed_through",

@@ -15,7 +15,7 @@ class SalesStatementDeadline(models.Model):
     make-up workdays included), N per settlement method (Settings). Until then the
     salesperson has a reminder; once passed, the sales manager gets an escalation."""
 
-    _inherit = "sales.statement"
+    _inherit = "sales.statement"  # pylint: disable=consider-merging-classes-inherited
     _workflow_fields = (
         *SalesStatementReply._workflow_fields,
         "reply_deadline",

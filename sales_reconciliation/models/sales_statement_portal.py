@@ -11,7 +11,7 @@ PORTAL_STATES = {
 
 
 class SalesStatement(models.Model):
-    _inherit = "sales.statement"
+    _inherit = "sales.statement"  # pylint: disable=consider-merging-classes-inherited
 
     portal_state = fields.Selection(
         [
