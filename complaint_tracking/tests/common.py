@@ -5,6 +5,8 @@ from pytz import timezone, utc
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
+from odoo.addons.resource_workday_cn.tests.common import office_hours_calendar
+
 SHANGHAI = timezone("Asia/Shanghai")
 
 
@@ -18,30 +20,7 @@ class ComplaintCommon(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env.company
-        # Office hours of the regulation: 8:30-12:00 and 13:30-18:00, Monday to Friday.
-        cls.calendar = cls.env["resource.calendar"].create(
-            {
-                "name": "Office hours (Shanghai)",
-                "tz": "Asia/Shanghai",
-                "company_id": cls.company.id,
-                "attendance_ids": [
-                    Command.create(
-                        {
-                            "name": f"Day {day} {period}",
-                            "dayofweek": str(day),
-                            "hour_from": hour_from,
-                            "hour_to": hour_to,
-                            "day_period": period,
-                        }
-                    )
-                    for day in range(5)
-                    for period, hour_from, hour_to in (
-                        ("morning", 8.5, 12.0),
-                        ("afternoon", 13.5, 18.0),
-                    )
-                ],
-            }
-        )
+        cls.calendar = office_hours_calendar(cls.env, company_id=cls.company.id)
         cls.company.resource_calendar_id = cls.calendar
 
         cls.cs_user = new_test_user(
