@@ -12,18 +12,27 @@ def schedule_activity_once(records, activity_type, user_of, date_deadline=None):
     )
     env = records.env
     deadline = date_deadline or activity_type._get_date_deadline()
+    responsible = {record: user_of(record) for record in pending}
+    # The summary is stored as text: write it in the language of whoever reads it (a job
+    # runs in English), as the type's translated name would show.
+    users = env["res.users"].browse(uid for uid in responsible.values() if uid)
+    lang_of = {user.id: user.lang for user in users}
+    summaries = {
+        lang: activity_type.with_context(lang=lang).summary
+        for lang in {*lang_of.values(), env.lang}
+    }
     env["mail.activity"].create(
         [
             {
                 "res_model_id": env["ir.model"]._get_id(records._name),
                 "res_id": record.id,
                 "activity_type_id": activity_type.id,
-                "summary": activity_type.summary,
+                "summary": summaries[lang_of.get(user_id, env.lang)],
                 "automated": True,
-                "user_id": user_of(record),
+                "user_id": user_id,
                 "date_deadline": deadline or fields.Date.context_today(record),
             }
-            for record in pending
+            for record, user_id in responsible.items()
         ]
     )
     return pending

@@ -46,6 +46,8 @@ class TestCollections(StatementCommon):
         return self.Reminder.search([("move_id", "=", invoice.id)])
 
     def test_warning_before_due_once_with_a_todo_for_the_salesperson(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.salesman.lang = "zh_CN"
         soon = self._due_in(2)
         later = self._due_in(10)
         self._raise()
@@ -58,6 +60,9 @@ class TestCollections(StatementCommon):
         activity = reminder.activity_ids
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.salesman)
+        # The job runs in English; the to-do reads in the salesperson's language.
+        collection = self.env.ref("sales_reconciliation.mail_activity_type_collection")
+        self.assertEqual(activity.summary, collection.with_context(lang="zh_CN").summary)
         self.assertFalse(self._reminders(later))
 
     def test_each_level_once_and_only_the_highest_reached(self):
