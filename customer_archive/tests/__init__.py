@@ -12,6 +12,7 @@ from . import test_retention_policy
 from . import test_retention_request
 from . import test_retention_shipped_policy
 from . import test_retention_views
+from . import test_retention_screens
 from . import test_tour
 from . import test_visits_and_reminders
 from . import test_workflow

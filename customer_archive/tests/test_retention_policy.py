@@ -101,7 +101,9 @@ class TestRetentionPolicy(RetentionCommon):
         self.assertEqual((hold.res_model, hold.res_id), ("crm.lead", lead.id))
         self.assertEqual(hold.display_name, lead.display_name)
         self.assertFalse(policy.action_run_sweep())
-        hold.action_archive()
+        self.env["archive.legal.hold.release"].with_user(self.archivist).create(
+            {"hold_ids": hold.ids, "reason": "Lawsuit settled"}
+        ).action_release()
         self.assertEqual(policy.action_run_sweep().line_ids.mapped("res_id"), lead.ids)
 
     def test_partners_of_users_and_companies_protected(self):
@@ -187,7 +189,8 @@ class TestRetentionPolicy(RetentionCommon):
         policy = self._create_policy()
         self._create_leads(3, self.cutoff - relativedelta(days=1))
         action = policy.action_preview()
-        self.assertEqual(action["params"]["counts"][policy.id]["due"], 3)
+        preview = self.env[action["res_model"]].browse(action["res_id"])
+        self.assertRecordValues(preview.line_ids, [{"policy_id": policy.id, "due": 3}])
         self.assertFalse(policy.request_ids)
         self.assertEqual(
             self.env["crm.lead"].search_count([("tag_ids", "in", self.crm_tag.ids)]), 3

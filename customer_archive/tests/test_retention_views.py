@@ -44,6 +44,7 @@ class TestRetentionViews(RetentionCommon):
         self.assertEqual(self.env["archive.destruction.request"].search(action["domain"]), request)
 
     def test_hold_form_on_a_record(self):
+        self._create_policy()
         lead = self._create_leads(1, self.today)
         with Form(self.env["archive.legal.hold"].with_user(self.archivist)) as form:
             form.record_ref = lead

@@ -19,6 +19,7 @@ class ArchiveDestructionLog(models.Model):
     policy_id = fields.Many2one("archive.retention.policy", ondelete="restrict", readonly=True)
     company_id = fields.Many2one("res.company", ondelete="restrict", readonly=True)
     res_model = fields.Char(string="Model", readonly=True)
+    model_description = fields.Char(string="Document Type", compute="_compute_model_description")
     action = fields.Selection(
         [
             ("archive", "Archive Records"),
@@ -42,6 +43,12 @@ class ArchiveDestructionLog(models.Model):
     error = fields.Text(readonly=True)
     user_id = fields.Many2one("res.users", string="Executed By", ondelete="restrict", readonly=True)
     date = fields.Datetime(default=fields.Datetime.now, readonly=True, required=True)
+
+    @api.depends("res_model")
+    @api.depends_context("lang")
+    def _compute_model_description(self):
+        for log in self:
+            log.model_description = self.env["ir.model"]._get(log.res_model).name or log.res_model
 
     def write(self, vals):
         if self:

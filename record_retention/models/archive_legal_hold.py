@@ -31,12 +31,20 @@ class ArchiveLegalHold(models.Model):
         inverse="_inverse_record_ref",
     )
 
+    release_date = fields.Date(readonly=True, copy=False, tracking=True)
+    release_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    released_by_id = fields.Many2one("res.users", string="Released By", readonly=True, copy=False)
+
+    @api.model
+    def _governed_models(self):
+        """The document types a retention policy governs, active or not: a hold on any other
+        model would keep nothing."""
+        policies = self.env["archive.retention.policy"].sudo().with_context(active_test=False)
+        return policies.search([]).model_id
+
     @api.model
     def _selection_record_model(self):
-        return [
-            (model.model, model.name)
-            for model in self.env["ir.model"].sudo().search([("transient", "=", False)])
-        ]
+        return [(model.model, model.name) for model in self._governed_models().sorted("name")]
 
     @api.depends("res_model", "res_id")
     def _compute_record_ref(self):
@@ -75,6 +83,52 @@ class ArchiveLegalHold(models.Model):
                 raise ValidationError(
                     self.env._("A legal hold is placed on a customer or on one record.")
                 )
+
+    @api.constrains("res_model")
+    def _check_governed_model(self):
+        governed = set(self._governed_models().mapped("model"))
+        for hold in self:
+            if hold.res_model and hold.res_model not in governed:
+                raise ValidationError(
+                    self.env._(
+                        "No retention policy governs %(model)s: a legal hold on it would keep "
+                        "nothing. Hold the customer instead, or create a policy first.",
+                        model=self.env["ir.model"]._get(hold.res_model).name or hold.res_model,
+                    )
+                )
+
+    @api.constrains("active", "release_reason")
+    def _check_release_reason(self):
+        if any(not hold.active and not hold.release_reason for hold in self):
+            raise ValidationError(
+                self.env._("A legal hold is released with a reason: use Release.")
+            )
+
+    def action_unarchive(self):
+        """Placing a released hold again starts a new hold: the release is forgotten."""
+        result = super().action_unarchive()
+        self.write({"release_date": False, "release_reason": False, "released_by_id": False})
+        return result
+
+    def _release(self, reason, date=None):
+        self.write(
+            {
+                "active": False,
+                "release_reason": reason,
+                "release_date": date or fields.Date.context_today(self),
+                "released_by_id": self.env.uid,
+            }
+        )
+
+    def action_open_release(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Release Legal Hold"),
+            "res_model": "archive.legal.hold.release",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
 
     @api.depends("partner_id", "res_model", "res_id")
     def _compute_display_name(self):

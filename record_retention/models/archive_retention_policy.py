@@ -128,6 +128,7 @@ class ArchiveRetentionPolicy(models.Model):
     )
     note = fields.Html(
         string="Legal Basis",
+        translate=True,
         help="The regulation and article the period comes from (会计档案管理办法 where "
         "accounting records are concerned).",
     )
@@ -397,36 +398,9 @@ class ArchiveRetentionPolicy(models.Model):
         return result
 
     def action_preview(self):
-        counts = self._preview_counts()
-        lines = []
-        for policy in self:
-            policy_counts = dict(counts[policy.id])
-            reasons = policy_counts.pop("reasons")
-            lines.append(
-                self.env._(
-                    "%(policy)s: %(due)s due (%(matching)s past the period, %(on_hold)s on "
-                    "legal hold, %(protected)s protected, %(already_requested)s already in a "
-                    "request).",
-                    policy=policy.display_name,
-                    **policy_counts,
-                )
-            )
-            lines += [
-                self.env._("Kept: %(reason)s: %(count)s", reason=reason, count=count)
-                for reason, count in reasons.items()
-            ]
-        message = "\n".join(lines)
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Dry run: nothing was changed"),
-                "message": message,
-                "sticky": True,
-                "type": "info",
-                "counts": counts,
-            },
-        }
+        """Dry run of the selected policies (every active one when none is selected), as a
+        table the archivist can sweep from."""
+        return self.env["archive.retention.preview"]._open_for(self or self.search([]))
 
     def _run_sweep(self, today=None):
         requests = self.env["archive.destruction.request"]
