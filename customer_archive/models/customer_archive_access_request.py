@@ -15,7 +15,7 @@ class CustomerArchiveAccessRequest(models.Model):
     _description = "Dossier Access Request"
     _inherit = ["mail.thread", "mail.activity.mixin", "workflow.guard.mixin", "tier.validation"]
     _order = "id desc"
-    _rec_name = "archive_id"
+    _rec_name = "partner_id"
     _state_from = ["submitted"]
     _state_to = ["approved"]
     _tier_validation_manual_config = False
@@ -27,6 +27,18 @@ class CustomerArchiveAccessRequest(models.Model):
 
     archive_id = fields.Many2one(
         "customer.archive", "Dossier", required=True, ondelete="cascade", index=True
+    )
+    # The requester picks the customer: the dossiers he would request are exactly those
+    # the record rules hide from him.
+    partner_id = fields.Many2one(
+        "res.partner",
+        "Customer",
+        compute="_compute_partner_id",
+        compute_sudo=True,
+        store=True,
+        readonly=False,
+        index=True,
+        domain=[("customer_code", "!=", False)],
     )
     company_id = fields.Many2one(related="archive_id.company_id", store=True)
     user_id = fields.Many2one(
@@ -68,6 +80,33 @@ class CustomerArchiveAccessRequest(models.Model):
     _sql_constraints = [
         ("period", "CHECK(date_from <= date_to)", "The access period ends before it starts."),
     ]
+
+    @api.depends("archive_id")
+    def _compute_partner_id(self):
+        for request in self:
+            request.partner_id = request.archive_id.partner_id
+
+    @api.model
+    def _archive_of(self, partner_id):
+        partner = self.env["res.partner"].browse(partner_id).commercial_partner_id
+        if not partner.archive_id:
+            raise UserError(
+                self.env._("%(partner)s has no dossier to request.", partner=partner.display_name)
+            )
+        return partner.archive_id.id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
+        for vals in vals_list:
+            if vals.get("partner_id") and not vals.get("archive_id"):
+                vals["archive_id"] = self._archive_of(vals["partner_id"])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("partner_id") and "archive_id" not in vals:
+            vals = dict(vals, archive_id=self._archive_of(vals["partner_id"]))
+        return super().write(vals)
 
     @api.depends("state", "date_from", "date_to")
     def _compute_is_valid(self):

@@ -403,11 +403,25 @@ class ResPartner(models.Model):
                     )
                 )
             archive = partner.sudo()._open_customer_file()
+        elif not archive.has_access("read"):
+            return partner._action_request_dossier_access()
         return {
             "type": "ir.actions.act_window",
             "res_model": "customer.archive",
             "res_id": archive.id,
             "view_mode": "form",
+        }
+
+    def _action_request_dossier_access(self):
+        """A colleague's dossier: the button asks for access instead of failing."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Request Access to the Dossier of %(partner)s", partner=self.name),
+            "res_model": "customer.archive.access.request",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_partner_id": self.id},
         }
 
     def action_request_change(self):

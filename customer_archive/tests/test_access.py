@@ -70,6 +70,32 @@ class TestDossierAccess(CustomerArchiveCase):
         with self.assertRaises(AccessError):
             self._read(self.salesman_2)
 
+    def test_colleague_finds_the_dossier_by_customer_and_requests_it(self):
+        Request = self.env["customer.archive.access.request"].with_user(self.salesman_2)
+        # the picker offers customers, which a colleague reads, not dossiers, which he does not
+        domain = Request._fields["partner_id"].domain
+        found = Request.env["res.partner"].name_search(self.customer.name, domain)
+        self.assertIn(self.customer.id, [partner_id for partner_id, _name in found])
+        # the dossier button on the colleague's customer asks for access instead of failing
+        action = self.customer.with_user(self.salesman_2).action_open_archive()
+        self.assertEqual(action["res_model"], "customer.archive.access.request")
+        request = Request.with_context(**action["context"]).create({"purpose": "接手前了解客户"})
+        self.assertEqual(request.archive_id, self.archive)
+        self.assertEqual(request.display_name, self.customer.display_name)
+        request.action_submit()
+        tier_decide(request, self.archivist)
+        action = self.customer.with_user(self.salesman_2).action_open_archive()
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), ("customer.archive", self.archive.id)
+        )
+        # once submitted the customer is frozen like the dossier
+        other = self.env["res.partner"].create(
+            {"name": "别的客户", "is_company": True, "customer_rank": 1}
+        )
+        self.assertTrue(other.archive_id)
+        with self.assertRaises(AccessError):
+            request.partner_id = other
+
     def test_employee_and_accountant_cannot_read_dossier(self):
         for user in (self.employee, self.accountant):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
