@@ -11,6 +11,7 @@
         "security/complaint_tracking_security.xml",
         "security/ir.model.access.csv",
         "security/complaint_tracking_rules.xml",
+        "security/complaint_link_rules.xml",
         "security/customer_service_register_security.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",

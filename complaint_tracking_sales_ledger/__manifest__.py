@@ -7,6 +7,8 @@
     "license": "AGPL-3",
     "depends": ["complaint_tracking", "sales_ledger"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/complaint_link_rules.xml",
         "views/customer_complaint_views.xml",
         "views/sales_contract_views.xml",
     ],

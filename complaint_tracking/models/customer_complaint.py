@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
 from odoo.addons.record_retention.models.retention_destruction import destruction_allowed
@@ -37,6 +37,8 @@ class CustomerComplaint(models.Model):
     _retention_actions = ("delete",)
     _order = "received_at desc, id desc"
     _check_company_auto = True
+    # documents a complaint may name: the complaint's customer's own (their partner_id)
+    _customer_document_fields = ("sale_order_id", "invoice_id")
     # Stages and the timestamps the deadlines are measured with are the workflow's.
     _workflow_fields = (
         "state",
@@ -341,6 +343,23 @@ class CustomerComplaint(models.Model):
         for complaint in self:
             complaint.access_url = f"/my/complaints/{complaint.id}"
         return res
+
+    @api.constrains("partner_id", "sale_order_id", "invoice_id")
+    def _check_customer_documents(self):
+        for complaint in self:
+            for name in self._customer_document_fields:
+                document = complaint[name].sudo()
+                if document and (
+                    document.partner_id.commercial_partner_id != complaint.commercial_partner_id
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "%(document)s is not a document of %(customer)s: a complaint names "
+                            "its customer's own orders, invoices and contracts.",
+                            document=document.display_name,
+                            customer=complaint.commercial_partner_id.display_name,
+                        )
+                    )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -4,6 +4,8 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # what customer service reads of the customer's documents follows from it (record rules)
+    complaint_ids = fields.One2many("customer.complaint", "commercial_partner_id")
     satisfaction_score = fields.Float(
         string="Satisfaction",
         compute="_compute_satisfaction_score",

@@ -3,6 +3,7 @@ from odoo import api, fields, models
 
 class CustomerComplaint(models.Model):
     _inherit = "customer.complaint"
+    _customer_document_fields = ("sale_order_id", "invoice_id", "contract_id")
 
     contract_id = fields.Many2one(
         "sales.contract",
@@ -11,6 +12,10 @@ class CustomerComplaint(models.Model):
         index="btree_not_null",
         domain="[('partner_id', '=', commercial_partner_id)]",
     )
+
+    @api.constrains("partner_id", "sale_order_id", "invoice_id", "contract_id")
+    def _check_customer_documents(self):
+        return super()._check_customer_documents()
 
     @api.onchange("sale_order_id")
     def _onchange_sale_order_id_contract(self):
