@@ -17,7 +17,7 @@ APPROVAL_STATES = [
 ]
 # The quotation's position against its salesperson's limits: what the tier definitions of
 # sale.order look at (data/tier_definition_data.xml).
-LIMIT_FIELDS = ("discount_over_limit", "below_pricelist", "amount_over_limit")
+LIMIT_FIELDS = ("discount_over_limit", "below_pricelist", "below_cost", "amount_over_limit")
 # Set by the quotation approval only, never by a client's write.
 GUARDED_FIELDS = (*LIMIT_FIELDS, "supervisor_id", "approval_state", "validation_status")
 QUOTATION_STATES = ("draft", "sent")
@@ -56,6 +56,12 @@ class SaleOrder(models.Model):
         compute="_compute_quotation_limits",
         store=True,
         help="A line's unit price is lower than the price of the pricelist.",
+    )
+    below_cost = fields.Boolean(
+        compute="_compute_quotation_limits",
+        store=True,
+        help="A line's net unit price (after discount, without taxes) is lower than the "
+        "product's cost: sold at a loss, even at the pricelist's price.",
     )
     amount_over_limit = fields.Boolean(
         "Amount over Limit",
@@ -107,6 +113,7 @@ class SaleOrder(models.Model):
         "order_line.product_uom_qty",
         "order_line.price_unit",
         "order_line.discount",
+        "order_line.product_id.standard_price",
         "user_id.sale_team_id.quotation_discount_limit",
         "user_id.sale_team_id.quotation_amount_limit",
         "company_id.quotation_discount_limit",
@@ -125,6 +132,7 @@ class SaleOrder(models.Model):
                 line.discount > holder.quotation_discount_limit for line in lines
             )
             order.below_pricelist = any(line._is_below_pricelist() for line in lines)
+            order.below_cost = any(line._is_below_cost() for line in lines)
             limit = holder.quotation_amount_limit
             company_currency = (order.company_id or self.env.company).currency_id
             order.amount_over_limit = bool(limit) and (
@@ -225,8 +233,8 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if self.approval_state == "to_approve":
             return self.env._(
-                "Quotation %s goes beyond its salesperson's limits (discount, pricelist or "
-                "amount): request its validation and wait for the approvers.",
+                "Quotation %s goes beyond its salesperson's limits (discount, pricelist, cost "
+                "or amount): request its validation and wait for the approvers.",
                 self.name,
             )
         if self.approval_state == "rejected":

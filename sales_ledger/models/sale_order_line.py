@@ -45,6 +45,21 @@ class SaleOrderLine(models.Model):
         digits = self.env["decimal.precision"].precision_get("Product Price")
         return float_compare(self.price_unit, price, precision_digits=digits) < 0
 
+    def _is_below_cost(self):
+        """Whether the net unit price, in the company's currency and the product's unit, is
+        lower than the product's cost."""
+        self.ensure_one()
+        if self.display_type or not self.product_id or self.is_downpayment:
+            return False
+        product = self.product_id.with_company(self.company_id)
+        if not product.standard_price:
+            return False
+        order = self.order_id
+        net = self.price_unit * (1.0 - (self.discount or 0.0) / 100.0)
+        net = self.product_uom._compute_price(net / (order.currency_rate or 1.0), product.uom_id)
+        digits = self.env["decimal.precision"].precision_get("Product Price")
+        return float_compare(net, product.standard_price, precision_digits=digits) < 0
+
     def _check_quotation_under_approval(self, names):
         """Refuse a change of ``names`` on the lines of a quotation that is reviewed or
         approved: its validation is restarted first."""

@@ -87,6 +87,8 @@ class TestInstallHooks(SalesLedgerCommon):
             {
                 "discount_over_limit": [True, False, False, True, False, True, False],
                 "below_pricelist": [False, False, True, False, False, False, False],
+                # 30 % off a price of 1,000: 700, below the cost of 800
+                "below_cost": [False, False, False, True, False, True, False],
                 "amount_over_limit": [False, False, False, False, False, True, False],
             },
         )

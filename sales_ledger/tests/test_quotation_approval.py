@@ -42,8 +42,11 @@ class TestQuotationApproval(SalesLedgerCommon):
             order.with_user(self.salesman).write({"state": "sale"})
         self.assertEqual(order.state, "draft")
 
+    def test_discounts_shown_once_the_suite_is_installed(self):
+        user = new_test_user(self.env, "ql_new_salesman", groups="sales_team.group_sale_salesman")
+        self.assertTrue(user.has_group("sale.group_discount_per_so_line"))
+
     def test_form_shows_the_limit(self):
-        self.salesman.groups_id += self.env.ref("sale.group_discount_per_so_line")
         order = self._create_order()
         with Form(order.with_user(self.salesman)) as form:
             with form.order_line.edit(0) as line:
@@ -189,6 +192,33 @@ class TestQuotationApproval(SalesLedgerCommon):
         tier_decide(below, self.sales_director)
         below.with_user(self.salesman).action_confirm()
         self.assertEqual(below.state, "sale")
+
+    def test_below_cost_even_at_the_pricelist_price(self):
+        """With Discounts off, a promotional pricelist under the cost (800) still needs the
+        approvers: the price is the pricelist's, the margin is negative."""
+        promotion = self.env["product.pricelist"].create(
+            {
+                "name": "清仓促销",
+                "item_ids": [
+                    Command.create(
+                        {
+                            "applied_on": "0_product_variant",
+                            "product_id": self.product.id,
+                            "compute_price": "fixed",
+                            "fixed_price": 700.0,
+                        }
+                    )
+                ],
+            }
+        )
+        order = self._create_order(price=700.0, pricelist_id=promotion.id)
+        self.assertFalse(order.below_pricelist)
+        self.assertTrue(order.below_cost)
+        self.assertEqual(order.approval_state, "to_approve")
+        with self.assertRaisesRegex(UserError, "cost"):
+            order.with_user(self.salesman).action_confirm()
+        at_cost = self._create_order(price=800.0, pricelist_id=promotion.id)
+        self.assertFalse(at_cost.below_cost)
 
     def test_amount_over_limit(self):
         self.team.quotation_amount_limit = 5000.0
