@@ -5,6 +5,9 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+MAX_FILES = 5
+MAX_FILE_SIZE = 10 * 1024 * 1024
+
 
 class ComplaintPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
@@ -99,7 +102,11 @@ class ComplaintPortal(CustomerPortal):
         values = self._get_page_view_values(
             complaint_sudo,
             access_token,
-            {"complaint": complaint_sudo, "page_name": "complaint"},
+            {
+                "complaint": complaint_sudo,
+                "page_name": "complaint",
+                "registered": bool(kw.get("registered")),
+            },
             "my_complaints_history",
             False,
             **kw,
@@ -157,9 +164,38 @@ class ComplaintPortal(CustomerPortal):
                 ],
                 limit=50,
             ),
+            "invoices": request.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "child_of", partner.id),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                    ("state", "=", "posted"),
+                    ("company_id", "=", company.id),
+                ],
+                limit=50,
+            ),
             "form": kw,
             "error": {},
         }
+
+    def _complaint_files(self):
+        """The customer's photos and documents, or an error: at most MAX_FILES files of
+        MAX_FILE_SIZE each."""
+        files = [file for file in request.httprequest.files.getlist("attachments") if file]
+        if len(files) > MAX_FILES:
+            return [], request.env._("Attach at most %(count)s files.", count=MAX_FILES)
+        contents = []
+        for file in files:
+            content = file.read()
+            if len(content) > MAX_FILE_SIZE:
+                return [], request.env._(
+                    "%(name)s is larger than %(size)s MB.",
+                    name=file.filename,
+                    size=MAX_FILE_SIZE // (1024 * 1024),
+                )
+            contents.append((file.filename, content))
+        return contents, None
 
     @http.route(
         ["/my/complaints/new"], type="http", auth="user", methods=["GET", "POST"], website=True
@@ -172,11 +208,16 @@ class ComplaintPortal(CustomerPortal):
         description = (kw.get("description") or "").strip()
         if not description:
             values["error"]["description"] = request.env._("Please describe what happened.")
+        files, files_error = self._complaint_files()
+        if files_error:
+            values["error"]["attachments"] = files_error
+        if values["error"]:
             return request.render("complaint_tracking.portal_new_complaint", values)
         user_partner = request.env.user.partner_id
         partner = user_partner.commercial_partner_id
         category = values["categories"].filtered(lambda c: str(c.id) == kw.get("category_id", ""))
         order = values["orders"].filtered(lambda o: str(o.id) == kw.get("sale_order_id", ""))
+        invoice = values["invoices"].filtered(lambda m: str(m.id) == kw.get("invoice_id", ""))
         complaint = (
             request.env["customer.complaint"]
             .sudo()
@@ -188,9 +229,18 @@ class ComplaintPortal(CustomerPortal):
                     "channel": "portal",
                     "category_id": category.id,
                     "sale_order_id": order.id,
+                    "invoice_id": invoice.id,
                     "description": description,
                     "customer_demand": (kw.get("customer_demand") or "").strip(),
                 }
             )
         )
-        return request.redirect(complaint.get_portal_url())
+        if files:
+            complaint.message_post(
+                body=request.env._("Photos and documents sent with the complaint."),
+                author_id=user_partner.id,
+                attachments=files,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return request.redirect(complaint.get_portal_url(query_string="&registered=1"))

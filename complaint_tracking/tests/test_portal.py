@@ -1,6 +1,6 @@
 import json
 
-from odoo import http
+from odoo import Command, http
 from odoo.tests import HttpCase, tagged
 
 from .common import ComplaintCommon
@@ -124,6 +124,61 @@ class TestComplaintPortal(ComplaintCommon, HttpCase):
             self.Complaint.with_user(self.portal_user).search([("id", "=", complaint.id)]),
             complaint,
         )
+
+    def test_complaint_with_invoice_and_photos_is_confirmed(self):
+        invoice = (
+            self.env["account.move"]
+            .sudo()
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.customer.id,
+                    "invoice_line_ids": [
+                        Command.create({"name": "纸箱", "quantity": 10, "price_unit": 12.5})
+                    ],
+                }
+            )
+        )
+        invoice.action_post()
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        form = self.url_open("/my/complaints/new")
+        self.assertIn(invoice.name, form.text)
+        response = self.url_open(
+            "/my/complaints/new",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "description": "纸箱破损，见照片",
+                "invoice_id": str(invoice.id),
+            },
+            files=[
+                ("attachments", ("破损1.jpg", b"\xff\xd8\xff photo 1", "image/jpeg")),
+                ("attachments", ("送货单.pdf", b"%PDF-1.4 delivery note", "application/pdf")),
+            ],
+        )
+        self.assertEqual(response.status_code, 200)
+        complaint = self.Complaint.search([("description", "=", "纸箱破损，见照片")])
+        self.assertEqual(complaint.invoice_id, invoice)
+        self.assertIn("o_complaint_registered", response.text)
+        attachments = self.env["ir.attachment"].search(
+            [("res_model", "=", "customer.complaint"), ("res_id", "=", complaint.id)]
+        )
+        self.assertEqual(sorted(attachments.mapped("name")), ["破损1.jpg", "送货单.pdf"])
+        message = complaint.sudo().message_ids.filtered("attachment_ids")
+        self.assertEqual(message.attachment_ids, attachments)
+        self.assertEqual(message.author_id, self.customer_contact)
+        # not an internal note: the customer sees them in the history of his complaint
+        self.assertFalse(message.subtype_id.internal)
+
+    def test_too_many_files_are_refused(self):
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        count = self.Complaint.search_count([])
+        response = self.url_open(
+            "/my/complaints/new",
+            data={"csrf_token": http.Request.csrf_token(self), "description": "照片太多"},
+            files=[("attachments", (f"{index}.jpg", b"x", "image/jpeg")) for index in range(6)],
+        )
+        self.assertIn("is-invalid", response.text)
+        self.assertEqual(self.Complaint.search_count([]), count)
 
     def test_empty_description_is_refused(self):
         self.authenticate(self.portal_user.login, self.portal_user.login)
