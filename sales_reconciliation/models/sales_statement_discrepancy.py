@@ -9,6 +9,7 @@ REASON_CATEGORIES = [
     ("invoice", "Invoice not received"),
     ("other", "Other"),
 ]
+RESPONSIBLE_SIDES = [("company", "Our company"), ("customer", "Customer"), ("both", "Both")]
 
 
 class SalesStatementDiscrepancy(models.Model):
@@ -16,7 +17,7 @@ class SalesStatementDiscrepancy(models.Model):
     _inherit = ["workflow.guard.mixin"]
     _description = "Statement Discrepancy"
     _order = "statement_id, id"
-    _workflow_fields = ("state", "resolved_by", "resolved_on", "escalated")
+    _workflow_fields = ("state", "resolved_by", "resolved_on", "escalated", "credit_note_id")
     # What the customer disputed is the customer's.
     _workflow_frozen_fields = (
         "statement_id",
@@ -42,9 +43,7 @@ class SalesStatementDiscrepancy(models.Model):
     difference = fields.Monetary(compute="_compute_difference", store=True)
     customer_reason = fields.Text("Customer's Explanation")
     reason_category = fields.Selection(REASON_CATEGORIES)
-    responsible_side = fields.Selection(
-        [("company", "Our company"), ("customer", "Customer"), ("both", "Both")]
-    )
+    responsible_side = fields.Selection(RESPONSIBLE_SIDES)
     resolution = fields.Text()
     state = fields.Selection(
         [("open", "Open"), ("resolved", "Resolved")], default="open", required=True, index=True
@@ -52,11 +51,31 @@ class SalesStatementDiscrepancy(models.Model):
     resolved_by = fields.Many2one("res.users", readonly=True)
     resolved_on = fields.Datetime(readonly=True)
     escalated = fields.Boolean(readonly=True)
+    credit_note_id = fields.Many2one(
+        "account.move",
+        readonly=True,
+        copy=False,
+        help="Prepared when the discrepancy was resolved.",
+    )
 
     @api.depends("our_amount", "their_amount")
     def _compute_difference(self):
         for discrepancy in self:
             discrepancy.difference = discrepancy.our_amount - discrepancy.their_amount
+
+    def action_open_resolve(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Resolve Discrepancies"),
+            "res_model": "sales.statement.discrepancy.resolve",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    def _attach_credit_note(self, credit_note):
+        with self._workflow_pass():
+            self.write({"credit_note_id": credit_note.id})
 
     def action_resolve(self):
         for discrepancy in self:

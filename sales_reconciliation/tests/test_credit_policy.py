@@ -16,7 +16,9 @@ class TestCreditPolicy(StatementCommon):
         super().setUpClass()
         cls.today = fields.Date.context_today(cls.env.user)
         cls.product = cls.product_a
-        cls.product.write({"list_price": 100.0, "taxes_id": [Command.clear()]})
+        cls.product.write(
+            {"list_price": 100.0, "standard_price": 60.0, "taxes_id": [Command.clear()]}
+        )
 
     def _order(self, partner, amount=1000.0, user=None):
         order = (

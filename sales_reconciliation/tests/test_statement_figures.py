@@ -288,7 +288,7 @@ class TestStatementFigures(StatementCommon):
         self.company.credit_grace_days = 1000  # the old invoices would block the order
         product = self.product_a
         # Sold at its list price: below the pricelist, the quotation would wait for approval.
-        product.write({"invoice_policy": "delivery", "list_price": 40.0})
+        product.write({"invoice_policy": "delivery", "list_price": 40.0, "standard_price": 30.0})
         order = self.env["sale.order"].create(
             {
                 "partner_id": self.customer.id,

@@ -4,7 +4,7 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.mail.tests.common import MockEmail
 
@@ -121,6 +121,56 @@ class TestStatementWorkflow(FebruaryStatementCommon, MockEmail):
         self.assertIn("差异已处理", body)
         self.assertIn("价格调整", body)
         self.assertNotIn("Price adjustment", body)
+
+    def test_resolution_dialog_with_credit_note(self):
+        """The salesperson answers the dispute in one dialog; our over-billing becomes a
+        draft credit note for finance, and the customer reads the resolution."""
+        statement = self.statement
+        statement.action_send()
+        line = statement.line_ids.filtered(lambda entry: entry.document == self.inv_feb20.name)
+        discrepancy = statement._action_customer_dispute(
+            [
+                {
+                    "statement_line_id": line.id,
+                    "their_amount": line.debit - 40.0,
+                    "reason": "少算折扣",
+                }
+            ]
+        )
+        action = discrepancy.with_user(self.salesman).action_open_resolve()
+        with Form(
+            self.env[action["res_model"]].with_user(self.salesman).with_context(**action["context"])
+        ) as form:
+            self.assertEqual(form.over_billed, 40.0)
+            form.reason_category = "price"
+            form.responsible_side = "company"
+            form.resolution = "按合同折扣开具红字发票"
+            form.create_credit_note = True
+        form.record.action_resolve()
+        self.assertRecordValues(
+            discrepancy,
+            [
+                {
+                    "state": "resolved",
+                    "resolution": "按合同折扣开具红字发票",
+                    "resolved_by": self.salesman.id,
+                }
+            ],
+        )
+        credit_note = discrepancy.credit_note_id
+        self.assertRecordValues(
+            credit_note,
+            [
+                {
+                    "move_type": "out_refund",
+                    "state": "draft",
+                    "partner_id": self.customer.id,
+                    "amount_total": 40.0,
+                }
+            ],
+        )
+        with self.assertRaises(AccessError):
+            discrepancy.with_user(self.salesman).write({"credit_note_id": False})
 
     def test_dispute_resolve_resend_confirm_handover(self):
         statement = self.statement

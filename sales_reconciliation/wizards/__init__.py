@@ -5,3 +5,4 @@ from . import sales_unpaid_summary_wizard
 from . import base_partner_merge
 from . import sales_statement_reply_wizard
 from . import sales_statement_reply_wizard_line
+from . import sales_statement_discrepancy_resolve

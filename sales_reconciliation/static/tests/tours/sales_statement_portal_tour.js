@@ -101,28 +101,28 @@ registry.category("web_tour.tours").add("sales_statement_resolve_tour", {
             run: "click",
         },
         {
-            content: "Edit the customer's discrepancy",
-            trigger: ".o_field_widget[name=discrepancy_ids] .o_data_row:eq(0) .o_data_cell[name=reason_category]",
+            content: "Resolve the customer's discrepancy",
+            trigger: ".o_field_widget[name=discrepancy_ids] .o_data_row:eq(0) button[name=action_open_resolve]",
             run: "click",
         },
         {
             content: "It is a price adjustment",
-            trigger: ".o_data_row.o_selected_row .o_field_widget[name=reason_category] select",
+            trigger: ".modal .o_field_widget[name=reason_category] select",
             run: 'select "price"',
         },
         {
             content: "Our company is responsible",
-            trigger: ".o_data_row.o_selected_row .o_field_widget[name=responsible_side] select",
-            run: 'select "company"',
+            trigger: ".modal .o_field_widget[name=responsible_side] input[data-value=company]",
+            run: "click",
         },
         {
             content: "Write the resolution",
-            trigger: ".o_data_row.o_selected_row .o_field_widget[name=resolution] textarea",
+            trigger: ".modal .o_field_widget[name=resolution] textarea",
             run: "edit 按合同单价900元开具红字发票200元",
         },
         {
             content: "Resolve the discrepancy",
-            trigger: ".o_data_row.o_selected_row button[name=action_resolve]",
+            trigger: ".modal footer button[name=action_resolve]",
             run: "click",
         },
         {
