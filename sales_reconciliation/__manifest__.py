@@ -12,6 +12,7 @@
         "security/sales_reconciliation_rules.xml",
         "security/sales_collection_rules.xml",
         "security/sales_bad_debt_request_rules.xml",
+        "security/sales_collection_rate_rules.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/sales_statement_reply_data.xml",
@@ -36,6 +37,7 @@
         "views/sales_reconciliation_menus.xml",
         "views/sales_collection_views.xml",
         "views/sales_bad_debt_request_views.xml",
+        "views/sales_collection_rate_views.xml",
     ],
     "demo": [
         "demo/sales_reconciliation_demo.xml",
