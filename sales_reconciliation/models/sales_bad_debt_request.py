@@ -140,12 +140,13 @@ class SalesBadDebtRequest(models.Model):
                     )
                 )
             request._check_amount_due()
-        self._write_off_account()
+            request._write_off_account()
 
     def _write_off_account(self):
         """The company's bad-debt expense account, or a clear error."""
+        self.ensure_one()
         account = self.company_id.bad_debt_account_id
-        if len(self.company_id) == 1 and not account:
+        if not account:
             raise UserError(
                 self.env._(
                     "Set the bad-debt expense account of %(company)s in the Sales settings first.",

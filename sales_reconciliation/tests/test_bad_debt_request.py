@@ -149,6 +149,12 @@ class TestBadDebtRequest(StatementCommon):
             request.action_submit()
         self.assertEqual(request.state, "draft")
 
+    def test_expense_account_is_required(self):
+        self.company.bad_debt_account_id = False
+        request = self._request()
+        with self.assertRaisesRegex(UserError, "bad-debt expense account"):
+            request.action_submit()
+
     def test_only_the_customers_open_invoices(self):
         other = self._invoice(self.other_customer, 300.0, date(2026, 1, 5))
         with self.assertRaises(ValidationError):

@@ -65,6 +65,37 @@ class TestCreditHold(StatementCommon):
         picking.button_validate()
         self.assertEqual(picking.state, "done")
 
+    def test_delivery_without_order_is_held_too(self):
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.company.id)])
+        picking_type = warehouse.out_type_id
+        picking = self.env["stock.picking"].create(
+            {
+                "partner_id": self.customer.id,
+                "picking_type_id": picking_type.id,
+                "location_id": picking_type.default_location_src_id.id,
+                "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": self.product_a.name,
+                            "product_id": self.product_a.id,
+                            "product_uom_qty": 1,
+                            "location_id": picking_type.default_location_src_id.id,
+                            "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                        }
+                    )
+                ],
+            }
+        )
+        picking.action_confirm()
+        picking.move_ids.quantity = 1
+        self._invoice(self.customer, 100.0, "2025-01-10")
+        with self.assertRaisesRegex(UserError, "overdue"):
+            picking.with_user(self.storekeeper).button_validate()
+        self._approved_credit_override(self.customer)
+        picking.with_user(self.storekeeper).button_validate()
+        self.assertEqual(picking.state, "done")
+
     def test_stopped_customer_delivery_is_held(self):
         picking = self._delivery()
         self.customer.sudo().archive_state = "blocked"
