@@ -91,6 +91,19 @@ class TestBadDebtRequest(StatementCommon):
         self.assertEqual(sum(lines.mapped("credit")), 800.0)
         self.assertEqual(statement.closing_balance, 400.0)
 
+    def test_write_off_is_not_collected(self):
+        """The collection rate (回款率) counts the payment, not the write-off."""
+        today = fields.Date.context_today(self.customer)
+        invoice = self._invoice(self.customer, 500.0, today)
+        self._pay(invoice, 100.0, today)
+        request = self._request(amount=400.0, invoices=invoice)
+        request.action_submit()
+        self._approve(request)
+        self.assertTrue(invoice.currency_id.is_zero(invoice.amount_residual))
+        row = self.env["sales.collection.rate"].search([("move_id", "=", invoice.id)])
+        self.assertEqual((row.amount_due, row.amount_collected), (500.0, 100.0))
+        self.assertEqual(row.collection_rate, 20.0)
+
     def test_nobody_approves_his_own_request(self):
         request = self._request(user=self.sales_manager)
         request.action_submit()
