@@ -42,6 +42,7 @@
     "demo": [
         "demo/sales_reconciliation_demo.xml",
         "demo/sales_collection_demo.xml",
+        "demo/sales_bad_debt_request_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
