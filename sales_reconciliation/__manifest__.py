@@ -11,6 +11,8 @@
         "security/ir.model.access.csv",
         "security/sales_reconciliation_rules.xml",
         "security/sales_collection_rules.xml",
+        "security/sales_bad_debt_request_rules.xml",
+        "security/sales_collection_rate_rules.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/sales_statement_reply_data.xml",
@@ -34,10 +36,13 @@
         "views/sales_statement_portal_templates.xml",
         "views/sales_reconciliation_menus.xml",
         "views/sales_collection_views.xml",
+        "views/sales_bad_debt_request_views.xml",
+        "views/sales_collection_rate_views.xml",
     ],
     "demo": [
         "demo/sales_reconciliation_demo.xml",
         "demo/sales_collection_demo.xml",
+        "demo/sales_bad_debt_request_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -16,6 +16,7 @@
         "complaint_tracking_sales_ledger",
         "complaint_tracking_stock",
         "sales_ledger_stock",
+        "sales_reconciliation_stock",
     ],
     "installable": True,
     "auto_install": False,

@@ -178,6 +178,11 @@ class SalesContract(models.Model):
         help="Payments received on the invoices of the linked orders, in the contract's "
         "currency at the payment dates.",
     )
+    outstanding_amount = fields.Monetary(
+        compute="_compute_performance",
+        store=True,
+        help="Invoiced minus collected: what the customer still owes on the contract.",
+    )
     note = fields.Html("Notes")
 
     _sql_constraints = (
@@ -315,6 +320,7 @@ class SalesContract(models.Model):
             contract.delivered_amount = delivered
             contract.invoiced_amount = invoiced
             contract.collected_amount = totals["collected"]
+            contract.outstanding_amount = currency.round(invoiced - totals["collected"])
             if currency.is_zero(delivered) and currency.is_zero(invoiced):
                 contract.performance_status = "none"
             elif (

@@ -35,9 +35,10 @@ class SalesContractXlsx(models.AbstractModel):
             _("Rescission or Termination Date"),
             _("Contract Type"),
             _("Collected Amount"),
+            _("Outstanding Amount"),
         ]
         sheet.set_column(0, 3, 22)
-        sheet.set_column(4, 18, 14)
+        sheet.set_column(4, 19, 14)
         for col, title in enumerate(headers):
             sheet.write(0, col, title, header)
         states = dict(objs._fields["state"]._description_selection(self.env))
@@ -67,6 +68,7 @@ class SalesContractXlsx(models.AbstractModel):
                 sheet.write_datetime(row, 16, contract.termination_date, date_format)
             sheet.write_string(row, 17, contract.type_id.name or "")
             sheet.write_number(row, 18, contract.collected_amount, money)
+            sheet.write_number(row, 19, contract.outstanding_amount, money)
         self._write_changes(workbook, objs, header, date_format, money)
         self._write_disputes(workbook, objs, header, date_format)
 

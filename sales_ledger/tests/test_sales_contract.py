@@ -166,6 +166,27 @@ class TestSalesContract(SalesLedgerCommon):
         self.assertEqual(contract.performance_status, "full")
         self.assertEqual(invoice.contract_id, contract)
 
+    def test_collected_and_outstanding_per_contract(self):
+        """财务跟踪回款 (regulation 000): collected and outstanding amounts per contract."""
+        contract = self._approved_contract(amount=2300.0)
+        contract.action_activate()
+        order = self._create_order(qty=2.0, price=1000.0, contract_id=contract.id)
+        order.action_confirm()
+        order.order_line.qty_delivered = 2.0
+        invoice = order._create_invoices()
+        invoice.action_post()
+        self.assertAlmostEqual(contract.outstanding_amount, 2300.0)
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"amount": 1000.0})._create_payments()
+        self.assertAlmostEqual(contract.collected_amount, 1000.0)
+        self.assertAlmostEqual(contract.outstanding_amount, 1300.0)
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"amount": 1300.0})._create_payments()
+        self.assertAlmostEqual(contract.collected_amount, 2300.0)
+        self.assertAlmostEqual(contract.outstanding_amount, 0.0)
+
     def test_performance_in_contract_currency_at_document_dates(self):
         """Order, invoice and payment in the company's currency (USD), the contract in EUR:
         each converted at its own date."""

@@ -7,6 +7,7 @@ from . import sales_statement_confirmation
 from . import sales_statement_reply
 from . import sales_statement_deadline
 from . import sales_credit_override
+from . import sales_bad_debt_request
 from . import res_company
 from . import res_config_settings
 from . import res_partner

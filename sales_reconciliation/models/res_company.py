@@ -31,6 +31,13 @@ class ResCompany(models.Model):
         default=30,
         help="Orders are blocked when an invoice is overdue by more than this many days.",
     )
+    bad_debt_account_id = fields.Many2one(
+        "account.account",
+        "Bad-Debt Expense Account",
+        check_company=True,
+        domain="[('account_type', '=', 'expense')]",
+        help="Debited by the write-off entry of an approved bad-debt request (坏账).",
+    )
 
     def _statement_reply_days(self, partner):
         """Working days the customer ``partner`` has to confirm a statement."""

@@ -17,3 +17,4 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.statement_reply_days_cash", readonly=False
     )
     credit_grace_days = fields.Integer(related="company_id.credit_grace_days", readonly=False)
+    bad_debt_account_id = fields.Many2one(related="company_id.bad_debt_account_id", readonly=False)

@@ -39,6 +39,8 @@ MATRIX = {  # roles:  own  all  manager  contracts  finance  service  service_mg
     "sales.statement": "rwc/- rwc/rwc rwcd/rwcd rwc/rwc rwcd/rwcd -/- -/- -/- -/- -/- -/-",
     "sales.credit.override": "rwc/c rwc/rwc rwcd/rwcd rwc/rwc r/r -/- -/- c/c -/- -/- -/-",
     "customer.complaint": "rwc/- rwc/rwc rwc/rwc rwc/rwc -/- rwc/rwc rwcd/rwcd -/- -/- -/- -/-",
+    # a salesperson requests a write-off for his own customers only; finance reads them all
+    "sales.bad.debt.request": "rwc/- rwc/rwc rwcd/rwcd rwc/rwc r/r -/- -/- -/- -/- -/- -/-",
 }
 # report: (model of the records, per role "own/other"), "y" renders, "-" refused; the AR
 # aging renders on the company (a salesperson's shows his own customers only).
@@ -105,6 +107,10 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
             )
         cls.company = company
         cls.category = cls.env["customer.complaint.category"].create({"name": "质量"})
+        cls.invoices = {
+            key: cls.init_invoice("out_invoice", partner=customer, amounts=[1000.0], post=True)
+            for key, customer in cls.customers.items()
+        }
         cls.records = {
             model: {key: cls._make(model, key) for key in ("own", "other")} for model in MATRIX
         }
@@ -147,6 +153,13 @@ class TestAccessMatrix(AccountTestInvoicingCommon):
                 "company_id": cls.company.id,
                 "category_id": cls.category.id,
                 "description": "箱体塌陷",
+            },
+            "sales.bad.debt.request": {
+                "partner_id": customer.id,
+                "company_id": cls.company.id,
+                "invoice_ids": [Command.set(cls.invoices[key].ids)],
+                "amount": 100.0,
+                "reason": "客户破产",
             },
         }[model]
 
