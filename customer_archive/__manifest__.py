@@ -40,6 +40,7 @@
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/customer_archive_access_request_demo.xml",
+        "demo/customer_archive_visit_demo.xml",
         "demo/tier_review_demo.xml",
     ],
     "assets": {

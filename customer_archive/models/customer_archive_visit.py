@@ -155,8 +155,10 @@ class CustomerArchiveVisit(models.Model):
         return result
 
     def _next_step_label(self):
+        """The next step agreed, in the salesperson's language (it is stored as text)."""
         self.ensure_one()
-        arrangements = dict(self._fields["next_visit_arrangement"]._description_selection(self.env))
+        env = self.with_context(lang=self.user_id.lang or self.env.lang).env
+        arrangements = dict(self._fields["next_visit_arrangement"]._description_selection(env))
         return self.next_visit_note or arrangements.get(self.next_visit_arrangement) or ""
 
     def _communication_values(self):

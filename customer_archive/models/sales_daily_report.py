@@ -156,7 +156,7 @@ class SalesDailyReport(models.Model):
             reports = reports.with_context(lang=lang)
             sections = reports._report_sections()
             for report in reports:
-                content = self.env["ir.qweb"]._render(
+                content = reports.env["ir.qweb"]._render(
                     "customer_archive.sales_daily_report_content",
                     {"report": report, "sections": sections[report]},
                 )

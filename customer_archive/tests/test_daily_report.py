@@ -51,13 +51,12 @@ class TestDailyReport(CustomerArchiveCase):
         )
 
     def test_report_content_and_sending(self):
-        self._visit(self.salesman, self.customer, "今日拜访-样品确认", competitor="合兴包装")
-        self._visit(
-            self.salesman, self.customer, "昨日拜访", day=fields.Date.today() - timedelta(days=1)
-        )
-        self._visit(self.salesman_2, self.other_customer, "同事的拜访")
+        today = fields.Date.today()
+        self._visit(self.salesman, self.customer, "今日拜访-样品确认", today, competitor="合兴包装")
+        self._visit(self.salesman, self.customer, "昨日拜访", today - timedelta(days=1))
+        self._visit(self.salesman_2, self.other_customer, "同事的拜访", today)
         report = self.Report.with_user(self.salesman).create(
-            {"summary": "明天安排试单。", "date": fields.Date.today()}
+            {"summary": "明天安排试单。", "date": today}
         )
         self.assertEqual(report.manager_id, self.sales_manager, "the team leader")
         report.action_send()
@@ -71,6 +70,7 @@ class TestDailyReport(CustomerArchiveCase):
         message = report.message_ids.filtered(lambda m: m.message_type == "comment")
         self.assertEqual(message.partner_ids, self.sales_manager.partner_id)
         self.assertIn("今日拜访-样品确认", message.body)
+        self.assertIn(self.salesman.name, message.subject)
         self.assertIn("明天安排试单", message.body)
         # Sent is sent: the content and the summary no longer change, and nobody else reads it.
         with self.assertRaises(AccessError):
