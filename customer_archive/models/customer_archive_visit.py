@@ -42,7 +42,7 @@ class CustomerArchiveVisit(models.Model):
         index=True,
         tracking=True,
         check_company=True,
-        domain=[("parent_id", "=", False), ("is_company", "=", True)],
+        domain=[("parent_id", "=", False)],
     )
     archive_id = fields.Many2one(
         "customer.archive", "Dossier", readonly=True, index=True, ondelete="set null"
@@ -152,6 +152,13 @@ class CustomerArchiveVisit(models.Model):
             self._sync_communication()
         if {"next_visit_date", "next_visit_arrangement", "next_visit_note", "user_id"} & set(vals):
             self._plan_next_visit()
+        return result
+
+    def unlink(self):
+        """A visit deleted (by a manager) leaves the communication log, and the visit plan."""
+        entries = self.communication_id
+        result = super().unlink()
+        entries.sudo().unlink()
         return result
 
     def _next_step_label(self):

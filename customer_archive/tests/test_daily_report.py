@@ -111,3 +111,24 @@ class TestDailyReport(CustomerArchiveCase):
         self.env.company.daily_report_auto = False
         with freeze_time(datetime(2026, 3, 3, 11, 30)):
             self.assertFalse(Report._cron_send_daily_reports())
+
+    def test_sections_read_each_kind_once(self):
+        today = fields.Date.today()
+        self._visit(self.salesman, self.customer, "拜访一", today)
+        self._visit(self.salesman_2, self.other_customer, "拜访二", today)
+        reports = self.Report.create(
+            [{"user_id": user.id, "date": today} for user in (self.salesman, self.salesman_2)]
+        )
+
+        def queries(records):
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            sections = records._report_sections()
+            return self.cr.sql_log_count - before, sections
+
+        one, _sections = queries(reports[0])
+        both, sections = queries(reports)
+        self.assertEqual(one, both, "as many queries for two reports as for one")
+        self.assertEqual(
+            [row[1] for row in sections[reports[1]][0]["rows"]], ["拜访二"], "each his own"
+        )

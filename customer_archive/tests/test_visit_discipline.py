@@ -103,6 +103,8 @@ class TestVisitDiscipline(CustomerArchiveCase):
 
     def test_visit_access(self):
         visit = self._visit(competitor="合兴包装")
+        # The log entry is public (公共台账), the checklist is not.
+        self.assertEqual(visit.communication_id.with_user(self.salesman_2).purpose, visit.purpose)
         # A colleague neither reads nor changes it, nor records a visit in another's name.
         with self.assertRaises(AccessError):
             visit.with_user(self.salesman_2).read(["competitor"])
@@ -117,6 +119,9 @@ class TestVisitDiscipline(CustomerArchiveCase):
         # The sales manager reads and corrects them all.
         self.assertEqual(visit.with_user(self.sales_manager).competitor, "合兴包装")
         visit.with_user(self.sales_manager).competitor = "正业包装"
+        entry = visit.communication_id
+        visit.with_user(self.sales_manager).unlink()
+        self.assertFalse(entry.exists(), "a deleted visit leaves the log")
         # Another company's visits stay there.
         other_company = self.env["res.company"].create({"name": "成都分公司"})
         foreign = self.Visit.sudo().create(
