@@ -92,6 +92,12 @@ class TestDailyReport(CustomerArchiveCase):
     def test_cron_sends_at_the_configured_hour_once_a_day(self):
         self.env.company.write({"daily_report_auto": True, "daily_report_hour": 18.0})
         Report = self.Report.sudo()
+        # 陈 sends his report of 2 March himself, before the hour: the job leaves it.
+        self.salesman_2.tz = "Asia/Shanghai"
+        with freeze_time(datetime(2026, 3, 2, 8, 0)):
+            own = self.Report.with_user(self.salesman_2).create({})
+            self.assertEqual(own.date, fields.Date.to_date("2026-03-02"))
+            own.with_user(self.salesman_2).action_send()
         # 17:00 in Shanghai: not yet.
         with freeze_time(datetime(2026, 3, 2, 9, 0)):
             self.assertFalse(
@@ -105,7 +111,8 @@ class TestDailyReport(CustomerArchiveCase):
             self.assertEqual(sent.manager_id, self.sales_manager)
         # An hour later the job finds it sent.
         with freeze_time(datetime(2026, 3, 2, 11, 30)):
-            self.assertFalse(Report._cron_send_daily_reports() & sent)
+            self.assertFalse(Report._cron_send_daily_reports() & (sent | own))
+        self.assertEqual(Report.search_count([("user_id", "=", self.salesman_2.id)]), 1)
         self.assertEqual(Report.search_count([("user_id", "=", self.salesman.id)]), 1)
         # Without the setting, nothing is sent.
         self.env.company.daily_report_auto = False

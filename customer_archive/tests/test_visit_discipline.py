@@ -197,3 +197,22 @@ class TestVisitDiscipline(CustomerArchiveCase):
         Coverage.invalidate_model()
         mine = Coverage.with_user(self.salesman).search([])
         self.assertFalse(mine.behind)
+
+    def test_other_roles_see_no_visits_nor_reports(self):
+        visit = self._visit()
+        report = self.env["sales.daily.report"].create({"user_id": self.salesman.id})
+        portal = self.env["res.users"].create(
+            {
+                "name": "客户门户",
+                "login": "ca_portal_visit",
+                "groups_id": [Command.set(self.env.ref("base.group_portal").ids)],
+            }
+        )
+        for user in (self.accountant, self.employee, portal):
+            for record in (visit, report, self.env["customer.archive.visit.coverage"]):
+                with (
+                    self.subTest(user=user.login, model=record._name),
+                    self.assertRaises(AccessError),
+                ):
+                    record.with_user(user).search_fetch([], ["id"])
+                    record.with_user(user).check_access("read")
