@@ -35,6 +35,12 @@ class TestVisitDiscipline(CustomerArchiveCase):
             }
         )
 
+    def _weekly(self, user):
+        self.env.flush_all()
+        Weekly = self.env["customer.archive.visit.weekly"]
+        Weekly.invalidate_model()
+        return Weekly.search([("user_id", "=", user.id)])
+
     def test_default_targets_follow_the_regulation(self):
         important = self.env.ref("customer_archive.visit_rule_important")
         ordinary = self.env.ref("customer_archive.visit_rule_ordinary")
@@ -72,8 +78,7 @@ class TestVisitDiscipline(CustomerArchiveCase):
         visit = self._visit(partner=prospect)
         self.assertTrue(prospect.archive_id)
         self.assertEqual(visit.communication_id.archive_id, prospect.archive_id)
-        counts = self.salesman._visit_week_counts()
-        self.assertEqual(counts[self.salesman], 1)
+        self.assertEqual(self._weekly(self.salesman).visits_done, 1)
 
     def test_system_fields_are_not_for_users(self):
         visit = self._visit()
@@ -162,11 +167,16 @@ class TestVisitDiscipline(CustomerArchiveCase):
             {"name": "华南销售部", "member_ids": [Command.link(self.salesman.id)]}
         )
         self.env.company.visit_weekly_target = 25
-        self.assertEqual(self.salesman._visit_weekly_target()[self.salesman], 25)
+        self.assertEqual(self._weekly(self.salesman).visits_target, 25)
         team.visit_weekly_target = 15
-        self.assertEqual(self.salesman._visit_weekly_target()[self.salesman], 15)
+        self.assertEqual(self._weekly(self.salesman).visits_target, 15)
         self.salesman.visit_weekly_target = 12
-        self.assertEqual(self.salesman._visit_weekly_target()[self.salesman], 12)
+        line = self._weekly(self.salesman)
+        self.assertEqual((line.visits_target, line.team_id), (12, team))
+        # A salesperson reads his own line, the sales manager everyone's.
+        Weekly = self.env["customer.archive.visit.weekly"]
+        self.assertEqual(Weekly.with_user(self.salesman).search([]).user_id, self.salesman)
+        self.assertIn(self.salesman_2, Weekly.with_user(self.sales_manager).search([]).user_id)
 
     def test_coverage(self):
         self._visit()
