@@ -10,3 +10,4 @@ from . import test_workflow_guard
 from . import test_retention_policy
 from . import test_complaint_forms
 from . import test_service_register
+from . import test_daily_report

@@ -2,6 +2,8 @@ from . import document_number_mixin
 from . import retention_target_mixin
 from . import customer_approval_request
 from . import res_users
+from . import res_company
+from . import crm_team
 from . import res_partner
 from . import res_partner_customer_file
 from . import account_move
@@ -9,6 +11,8 @@ from . import crm_lead
 from . import customer_archive
 from . import customer_archive_communication
 from . import customer_archive_visit_rule
+from . import customer_archive_visit
+from . import sales_daily_report
 from . import customer_archive_change_request
 from . import customer_trade_release
 from . import customer_archive_access_request

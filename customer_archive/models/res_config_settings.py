@@ -9,3 +9,8 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="customer_archive.review_after_days",
         default=90,
     )
+
+    # Visit discipline (客户拜访制度) and the daily report (销售日报)
+    visit_weekly_target = fields.Integer(related="company_id.visit_weekly_target", readonly=False)
+    daily_report_auto = fields.Boolean(related="company_id.daily_report_auto", readonly=False)
+    daily_report_hour = fields.Float(related="company_id.daily_report_hour", readonly=False)

@@ -23,3 +23,5 @@ from . import test_tier_change_request
 from . import test_tier_loan
 from . import test_confidentiality
 from . import test_read_paths
+from . import test_visit_discipline
+from . import test_daily_report

@@ -17,3 +17,4 @@ from . import sales_ledger_line
 from . import sales_ledger_anomaly
 from . import sales_settlement_request
 from . import customer_archive_communication
+from . import sales_daily_report

@@ -13,3 +13,4 @@ from . import test_retention_policies
 from . import test_tier_destruction
 from . import test_read_paths
 from . import test_ledger_review
+from . import test_daily_report

@@ -38,6 +38,9 @@ SALES_MENUS = (
     "sales_ledger.sales_contract_menu",
     "sales_reconciliation.sales_statement_menu",
     "complaint_tracking.customer_complaint_menu",
+    "customer_archive.customer_archive_visit_menu",
+    "customer_archive.customer_archive_visit_coverage_menu",
+    "customer_archive.sales_daily_report_menu",
 )
 CONFIGURATION = "customer_archive.menu_sales_ledger_configuration"
 ARCHIVE = "customer_archive.menu_sales_ledger_archive"

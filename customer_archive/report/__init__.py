@@ -1,0 +1,2 @@
+from . import customer_archive_visit_coverage
+from . import customer_archive_visit_weekly
