@@ -2,7 +2,7 @@
     "name": "Customer Archive",
     "summary": "Customer file (客户档案): A/B/C credit grades, categories, dossiers, "
     "approvals, confidentiality, the suite's record retention policies",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",

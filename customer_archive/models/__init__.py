@@ -2,6 +2,7 @@ from . import document_number_mixin
 from . import retention_target_mixin
 from . import customer_approval_request
 from . import res_users
+from . import res_company
 from . import res_partner
 from . import res_partner_customer_file
 from . import account_move
