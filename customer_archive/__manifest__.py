@@ -6,7 +6,15 @@
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",
-    "depends": ["record_retention", "crm", "account", "l10n_cn", "mail", "base_tier_validation"],
+    "depends": [
+        "record_retention",
+        "crm",
+        "account",
+        "l10n_cn",
+        "mail",
+        "base_import",
+        "base_tier_validation",
+    ],
     "data": [
         "security/customer_archive_security.xml",
         "security/ir.model.access.csv",
@@ -17,6 +25,7 @@
         "data/customer_archive_data.xml",
         "data/archive_retention_policy_data.xml",
         "data/tier_definition_data.xml",
+        "data/base_import_mapping_data.xml",
         "report/customer_archive_reports.xml",
         "report/customer_archive_card_templates.xml",
         "report/customer_archive_handover_templates.xml",
@@ -32,6 +41,7 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/res_partner_u8_import_demo.xml",
         "demo/customer_archive_access_request_demo.xml",
         "demo/tier_review_demo.xml",
     ],
