@@ -42,6 +42,7 @@
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_partner_u8_import_demo.xml",
+        "demo/customer_archive_handover_demo.xml",
         "demo/customer_archive_access_request_demo.xml",
         "demo/tier_review_demo.xml",
     ],
