@@ -2,11 +2,19 @@
     "name": "Customer Archive",
     "summary": "Customer file (客户档案): A/B/C credit grades, categories, dossiers, "
     "approvals, confidentiality, the suite's record retention policies",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",
-    "depends": ["record_retention", "crm", "account", "l10n_cn", "mail", "base_tier_validation"],
+    "depends": [
+        "record_retention",
+        "crm",
+        "account",
+        "l10n_cn",
+        "mail",
+        "base_import",
+        "base_tier_validation",
+    ],
     "data": [
         "security/customer_archive_security.xml",
         "security/ir.model.access.csv",
@@ -19,6 +27,7 @@
         "data/customer_archive_visit_data.xml",
         "data/archive_retention_policy_data.xml",
         "data/tier_definition_data.xml",
+        "data/base_import_mapping_data.xml",
         "report/customer_archive_reports.xml",
         "report/customer_archive_card_templates.xml",
         "report/customer_archive_handover_templates.xml",
@@ -39,6 +48,8 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/res_partner_u8_import_demo.xml",
+        "demo/customer_archive_handover_demo.xml",
         "demo/customer_archive_access_request_demo.xml",
         "demo/customer_archive_visit_demo.xml",
         "demo/tier_review_demo.xml",

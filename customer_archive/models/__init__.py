@@ -6,6 +6,7 @@ from . import res_company
 from . import crm_team
 from . import res_partner
 from . import res_partner_customer_file
+from . import res_partner_u8_import
 from . import account_move
 from . import crm_lead
 from . import customer_archive

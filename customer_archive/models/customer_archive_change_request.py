@@ -3,17 +3,25 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .res_partner import CREDIT_GRADES, CUSTOMER_CATEGORIES
+from .res_partner import CREDIT_GRADES, CUSTOMER_CATEGORIES, PROTECTABLE_FIELDS
 
-# Proposed field of the request -> protected field of the customer.
+# Proposed field of the request -> field of the customer it changes: one for each field that
+# may be under change control (the bank accounts through new_bank_acc_number / new_bank_id).
 PROPOSALS = {
     "new_customer_code": "customer_code",
     "new_name": "name",
+    "new_short_name": "short_name",
     "new_vat": "vat",
     "new_customer_category": "customer_category",
     "new_credit_grade": "credit_grade",
     "new_credit_limit": "credit_limit",
     "new_payment_term_id": "property_payment_term_id",
+    "new_head_office_id": "head_office_id",
+    "new_phone": "phone",
+    "new_mobile": "mobile",
+    "new_email": "email",
+    "new_service_requirements": "service_requirements",
+    "new_project_prices": "project_prices",
 }
 
 
@@ -90,12 +98,60 @@ class CustomerArchiveChangeRequest(models.Model):
     new_payment_term_id = fields.Many2one("account.payment.term", "New Payment Terms")
     new_bank_acc_number = fields.Char("New Bank Account Number")
     new_bank_id = fields.Many2one("res.bank")
+    new_short_name = fields.Char()
+    new_head_office_id = fields.Many2one(
+        "res.partner",
+        domain="[('parent_id', '=', False), ('head_office_id', '=', False), "
+        "('id', '!=', partner_id)]",
+    )
+    new_phone = fields.Char()
+    new_mobile = fields.Char()
+    new_email = fields.Char()
+    new_service_requirements = fields.Text()
+    new_project_prices = fields.Text()
+    protected_field_names = fields.Json(
+        compute="_compute_current_values",
+        help="The customer fields under change control in the customer's company.",
+    )
+    current_values = fields.Html(
+        compute="_compute_current_values",
+        help="The customer's current values of the fields under change control.",
+    )
     approver_id = fields.Many2one("res.users", "Approved by", readonly=True, copy=False)
     approval_date = fields.Datetime(readonly=True, copy=False)
     opinion = fields.Text(
         "Approver's Opinion", readonly=True, copy=False, help="Given with the decision."
     )
     change_summary = fields.Html(readonly=True, copy=False, help="Old → new values, as applied.")
+
+    @api.depends("partner_id")
+    @api.depends_context("company")
+    def _compute_current_values(self):
+        for request in self:
+            partner = request.partner_id
+            names = partner._customer_protected_fields()
+            request.protected_field_names = [name for name in PROTECTABLE_FIELDS if name in names]
+            rows = [
+                (partner._fields[name]._description_string(self.env), self._display(partner, name))
+                for name in request.protected_field_names
+                if partner and partner._fields[name].is_accessible(self.env)
+            ]
+            request.current_values = rows and Markup("<table class='table table-sm'>%s</table>") % (
+                Markup().join(
+                    Markup("<tr><th>%s</th><td>%s</td></tr>") % (label, value)
+                    for label, value in rows
+                )
+            )
+
+    @api.model
+    def _display(self, record, name):
+        """The value of field ``name`` of ``record`` as the customer's file shows it."""
+        field, value = record._fields[name], record[name]
+        if field.type == "selection":
+            return dict(field._description_selection(self.env)).get(value) or ""
+        if field.type in ("one2many", "many2many"):
+            return ", ".join(value.mapped("display_name"))
+        return field.convert_to_display_name(value, record) or ""
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -158,11 +214,9 @@ class CustomerArchiveChangeRequest(models.Model):
         values = self._proposed_values()
         rows = []
         for target, value in values.items():
-            field = partner._fields[target]
-            old = field.convert_to_display_name(partner[target], partner) or ""
-            partner_new = partner.new({target: value})
-            new = field.convert_to_display_name(partner_new[target], partner_new) or ""
-            rows.append((field._description_string(self.env), old, new))
+            old = self._display(partner, target)
+            new = self._display(partner.new({target: value}), target)
+            rows.append((partner._fields[target]._description_string(self.env), old, new))
         if self.new_bank_acc_number:
             partner.env["res.partner.bank"].create(
                 {

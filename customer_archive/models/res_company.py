@@ -1,4 +1,9 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .res_partner import DEFAULT_PROTECTED_FIELDS, PROTECTABLE_FIELDS
+
+PROTECTABLE_DOMAIN = [("model", "=", "res.partner"), ("name", "in", list(PROTECTABLE_FIELDS))]
 
 
 class ResCompany(models.Model):
@@ -46,3 +51,52 @@ class ResCompany(models.Model):
                 and user != self.env.ref("base.user_root")
             )
         ).sorted("id")
+
+    customer_protected_field_ids = fields.Many2many(
+        "ir.model.fields",
+        "res_company_customer_protected_field_rel",
+        "company_id",
+        "field_id",
+        string="Customer Fields Under Change Control",
+        domain=PROTECTABLE_DOMAIN,
+        default=lambda self: self._default_customer_protected_fields(),
+        help="Once a customer is approved, a salesperson changes these fields only through a "
+        "change request (客户信息变更表) approved by the sales manager; the other fields he "
+        "edits, tracked in the customer's chatter.",
+    )
+
+    @api.model
+    def _default_customer_protected_fields(self):
+        return (
+            self.env["ir.model.fields"]
+            .sudo()
+            .search([("model", "=", "res.partner"), ("name", "in", DEFAULT_PROTECTED_FIELDS)])
+        )
+
+    @api.model
+    def _init_customer_protected_fields(self):
+        """The regulation's set for the companies without one (installation, upgrade)."""
+        companies = self.sudo().search([("customer_protected_field_ids", "=", False)])
+        companies.customer_protected_field_ids = self._default_customer_protected_fields()
+
+    @api.constrains("customer_protected_field_ids")
+    def _check_customer_protected_fields(self):
+        for company in self:
+            wrong = (
+                company.customer_protected_field_ids
+                - company.customer_protected_field_ids.filtered_domain(PROTECTABLE_DOMAIN)
+            )
+            if wrong:
+                raise ValidationError(
+                    self.env._(
+                        "%(fields)s cannot be put under change control: a change request "
+                        "proposes the customer's code, names, tax ID, bank account, "
+                        "classification, credit, payment terms, head office, contact details, "
+                        "service requirements and project prices only.",
+                        fields=", ".join(wrong.mapped("field_description")),
+                    )
+                )
+
+    def _customer_protected_fields(self):
+        """Names of the customer fields under change control in the companies ``self``."""
+        return set(self.sudo().customer_protected_field_ids.mapped("name"))

@@ -43,10 +43,13 @@ ARCHIVE_STATES = [
     ("closed", "Closed"),
 ]
 CUSTOMER_CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
-# Fields a salesperson changes only through a change request once the customer is approved.
-PROTECTED_FIELDS = (
+# Customer fields that may be put under change control (Settings): a salesperson changes
+# them only through a change request once the customer is approved. Each has its proposal on
+# the change request (customer.archive.change.request), the bank accounts as a new account.
+PROTECTABLE_FIELDS = (
     "customer_code",
     "name",
+    "short_name",
     "vat",
     "bank_ids",
     "customer_category",
@@ -55,7 +58,15 @@ PROTECTED_FIELDS = (
     "property_payment_term_id",
     # Whose statements and group credit a customer falls under: the managers' to decide.
     "head_office_id",
+    # 004 客户信息变更: 联系方式、结款方式、服务要求、项目报价.
+    "phone",
+    "mobile",
+    "email",
+    "service_requirements",
+    "project_prices",
 )
+# The regulation's items plus code, name, tax ID, bank, category, grade and credit limit.
+DEFAULT_PROTECTED_FIELDS = tuple(name for name in PROTECTABLE_FIELDS if name != "short_name")
 ARCHIVE_READERS = (
     "sales_team.group_sale_salesman,account.group_account_invoice,"
     "account.group_account_readonly,customer_archive.group_archive_manager"
@@ -92,6 +103,15 @@ class ResPartner(models.Model):
     # The internal grade: never shown to the customer's portal users.
     credit_grade = fields.Selection(CREDIT_GRADES, tracking=True, groups="base.group_user")
     enterprise_nature = fields.Selection(ENTERPRISE_NATURES, tracking=True)
+    service_requirements = fields.Text(
+        tracking=True,
+        help="What the customer asks of our service (服务要求): delivery, packing, documents, "
+        "visits.",
+    )
+    project_prices = fields.Text(
+        tracking=True,
+        help="The prices quoted and agreed for the customer's projects (项目报价).",
+    )
     # Existing partners are approved when the module is installed; customers that a
     # salesperson registers start as applications (see create()).
     archive_state = fields.Selection(
@@ -259,26 +279,43 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         self._workflow_check(vals)
-        protected = [name for name in PROTECTED_FIELDS if name in vals]
-        if protected and not self._archive_approvers():
+        protected = set(vals) & self._change_controlled_fields()
+        if protected:
             approved = self.filtered(lambda p: not p.parent_id and p.archive_state == "approved")
-            if approved:
-                labels = ", ".join(
-                    self._fields[name]._description_string(self.env) for name in protected
+            labels = ", ".join(
+                self._fields[name]._description_string(self.env)
+                for name in PROTECTABLE_FIELDS
+                if name in protected
+            )
+            raise UserError(
+                self.env._(
+                    "%(customer)s is an approved customer: submit a change request for %(fields)s.",
+                    customer=approved[0].display_name,
+                    fields=labels,
                 )
-                raise UserError(
-                    self.env._(
-                        "%(customer)s is an approved customer: submit a change request "
-                        "for %(fields)s.",
-                        customer=approved[0].display_name,
-                        fields=labels,
-                    )
-                )
+            )
         result = super().write(vals)
         if "customer_rank" in vals or "parent_id" in vals:
             # A partner that becomes a commercial customer gets its code and dossier.
             self._ensure_customer_file()
         return result
+
+    def _change_controlled_fields(self):
+        """The fields the current user changes on the customers ``self`` only through a
+        change request: the protected ones of approved customers, for all but managers."""
+        approved = self.filtered(lambda p: not p.parent_id and p.archive_state == "approved")
+        if not approved or self._archive_approvers():
+            return set()
+        return approved._customer_protected_fields()
+
+    def _customer_protected_fields(self):
+        """Names of the fields under change control for the customers ``self`` (the set of
+        their companies; of the current company for customers shared between companies or
+        none)."""
+        companies = self.company_id
+        if not self or any(not partner.company_id for partner in self):
+            companies |= self.env.company
+        return companies._customer_protected_fields()
 
     def _workflow_pass(self, model_wide=False):
         return workflow_pass(self, model_wide=model_wide)
@@ -326,8 +363,8 @@ class ResPartner(models.Model):
 
     def _check_allow_write_under_validation(self, vals):
         # Under review the application's protected data is frozen; contact details are not.
-        return not set(vals) & set(PROTECTED_FIELDS) or super()._check_allow_write_under_validation(
-            vals
+        return not set(vals) & self._customer_protected_fields() or (
+            super()._check_allow_write_under_validation(vals)
         )
 
     def _tier_validation_check_write_allowed(self, vals):

@@ -16,6 +16,8 @@ from . import test_retention_screens
 from . import test_tour
 from . import test_visits_and_reminders
 from . import test_workflow
+from . import test_change_control
+from . import test_u8_import
 from . import test_workflow_guard
 from . import test_tier_validation
 from . import test_tier_customer

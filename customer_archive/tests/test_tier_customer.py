@@ -103,11 +103,11 @@ class TestCustomerApplicationTiers(CustomerArchiveCase):
     def test_application_under_review_is_frozen(self):
         customer = self._application().with_user(self.salesman)
         customer.action_submit_customer()
-        for values in ({"name": "另一家公司"}, {"credit_grade": "A"}):
+        for values in ({"name": "另一家公司"}, {"credit_grade": "A"}, {"phone": "0571-88880000"}):
             with self.subTest(values=values), self.assertRaises(UserError):
                 customer.write(values)
-        # Contact details are not what the manager approves.
-        customer.write({"phone": "+86 571 8888 0000"})
+        # Data outside change control is not what the manager approves.
+        customer.write({"website": "https://example.cn"})
 
     def test_partner_form_buttons(self):
         customer = self._application()

@@ -64,8 +64,8 @@ class TestCustomerWorkflow(CustomerArchiveCase):
         ):
             with self.subTest(values=values), self.assertRaisesRegex(UserError, "change request"):
                 customer.write(values)
-        # Unprotected data stays editable, e.g. the phone number.
-        customer.write({"phone": "+86 21 0000 0000", "short_name": "测试机械"})
+        # Unprotected data stays editable, e.g. the website.
+        customer.write({"website": "https://example.cn", "short_name": "测试机械"})
         # Managers and archive administrators edit directly.
         self.customer.with_user(self.sales_manager).write({"credit_grade": "B"})
         self.customer.with_user(self.archivist).write({"customer_category": "main"})

@@ -1,6 +1,8 @@
+from collections import Counter, defaultdict
+
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -9,7 +11,9 @@ class CustomerArchiveHandover(models.TransientModel):
 
     Every module that owns documents with a salesperson adds them to
     :meth:`_handover_targets`; the wizard previews them and reassigns them together, so the
-    successor reads and handles them and the leaver no longer does."""
+    successor reads and handles them and the leaver no longer does. The customers may be
+    split among several successors (:attr:`line_ids`, by default all to :attr:`to_user_id`):
+    each customer's documents go to that customer's successor."""
 
     _name = "customer.archive.handover"
     _description = "Customer Handover"
@@ -21,6 +25,16 @@ class CustomerArchiveHandover(models.TransientModel):
         string="Only These Customers",
         domain="[('user_id', '=', from_user_id), ('parent_id', '=', False)]",
         help="Leave empty to hand over everything of the leaver.",
+    )
+    line_ids = fields.One2many(
+        "customer.archive.handover.line",
+        "wizard_id",
+        "Successors",
+        compute="_compute_line_ids",
+        store=True,
+        readonly=False,
+        help="The successor of each customer; documents without a customer go to the "
+        "successor above.",
     )
     archive_user = fields.Boolean(
         "Archive the Leaver", help="Deactivate the leaver's user once everything is handed over."
@@ -41,6 +55,28 @@ class CustomerArchiveHandover(models.TransientModel):
             lines = [(label, len(records)) for label, records, _field in targets]
             wizard.partner_count = len(wizard._handover_customers())
             wizard.preview = wizard._handover_lines_html(lines)
+
+    @api.depends("from_user_id", "partner_ids")
+    def _compute_line_ids(self):
+        for wizard in self:
+            chosen = {line.partner_id: line.user_id for line in wizard.line_ids}
+            customers = wizard._handover_customers() if wizard.from_user_id else []
+            wizard.line_ids = [Command.clear()] + [
+                Command.create(
+                    {
+                        "partner_id": customer.id,
+                        "user_id": (chosen.get(customer) or wizard.to_user_id).id,
+                    }
+                )
+                for customer in customers
+            ]
+
+    def _handover_successors(self):
+        """``{customer: successor}`` of the customers given another successor."""
+        return {line.partner_id: line.user_id for line in self.line_ids if line.user_id}
+
+    def _handover_successor_users(self):
+        return self.to_user_id | self.line_ids.user_id
 
     def _handover_lines_html(self, lines):
         return Markup("<ul>%s</ul>") % Markup().join(
@@ -118,7 +154,8 @@ class CustomerArchiveHandover(models.TransientModel):
         return targets
 
     def _handover_customer_of(self, record):
-        """The commercial customer a handed-over document belongs to (none for activities)."""
+        """The commercial customer a handed-over document belongs to (activities: see
+        :meth:`_handover_customer_map`)."""
         if record._name == "res.partner":
             return record.commercial_partner_id
         if "partner_id" in record._fields:
@@ -127,20 +164,38 @@ class CustomerArchiveHandover(models.TransientModel):
             return record.archive_id.partner_id
         return record.browse()
 
+    def _handover_customer_map(self, records):
+        """``{record: commercial customer}`` for handed-over ``records``; an activity belongs
+        to the customer of the document it is planned on."""
+        if records._name != "mail.activity":
+            return {record: self._handover_customer_of(record) for record in records}
+        mapping = {}
+        for model, activities in records.grouped("res_model").items():
+            if model not in records.env:
+                continue
+            documents = records.env[model].browse(activities.mapped("res_id")).exists()
+            of_document = self._handover_customer_map(documents)
+            for activity in activities:
+                mapping[activity] = of_document.get(documents.browse(activity.res_id))
+        return mapping
+
     def _handover_sheet_rows(self):
         """Rows of the handover list (交接清单): per customer handed over, its receivable
         balance and its open documents by kind."""
         self.ensure_one()
         rows = {}
+        successors = self._handover_successors()
         for customer in self.sudo()._handover_customers():
             rows[customer] = {
                 "customer": customer,
+                "successor": successors.get(customer, self.to_user_id),
                 "receivable": customer.with_company(self.env.company).credit,
                 "currency": self.env.company.currency_id,
                 "documents": [],
             }
         for label, records, _field in self.sudo()._handover_targets()[1:]:
-            for customer, documents in records.grouped(self._handover_customer_of).items():
+            customer_of = self._handover_customer_map(records)
+            for customer, documents in records.grouped(customer_of.get).items():
                 if customer in rows:
                     names = ", ".join(documents.mapped("display_name"))
                     rows[customer]["documents"].append((label, names))
@@ -154,8 +209,11 @@ class CustomerArchiveHandover(models.TransientModel):
     def _check_handover(self):
         if not self.env["res.partner"]._archive_approvers():
             raise UserError(self.env._("Only sales managers hand customers over."))
-        if self.from_user_id == self.to_user_id:
+        successors = self._handover_successor_users()
+        if self.from_user_id in successors:
             raise UserError(self.env._("Hand the customers over to another salesperson."))
+        if successors.filtered(lambda user: user.share or not user.active):
+            raise UserError(self.env._("Successors are active internal users."))
         if self.archive_user and (
             self.from_user_id == self.env.user or self.from_user_id.has_group("base.group_system")
         ):
@@ -169,21 +227,35 @@ class CustomerArchiveHandover(models.TransientModel):
         # The handover is the sales manager's decision: it moves documents he may not edit
         # himself (loans, statements), outside of their own workflows.
         targets = self.sudo()._handover_targets()
+        successors = self._handover_successors()
         lines = []
+        per_customer = defaultdict(list)
         for label, records, field in targets:
-            records.write({field: self.to_user_id.id})
+            customer_of = self._handover_customer_map(records)
+            for successor, documents in records.grouped(
+                lambda record, of=customer_of: successors.get(of.get(record), self.to_user_id)
+            ).items():
+                documents.write({field: successor.id})
             lines.append((label, len(records)))
+            for customer, count in Counter(customer_of.values()).items():
+                if customer:
+                    per_customer[customer].append((label, count))
         partners = targets[0][1]
-        body = Markup("%s%s%s") % (
-            self.env._(
-                "Handed over from %(old)s to %(new)s:",
-                old=self.from_user_id.name,
-                new=self.to_user_id.name,
-            ),
-            self._handover_lines_html(lines),
-            self.note or "",
+        partners._message_log_batch(
+            {
+                partner.id: Markup("%s%s%s")
+                % (
+                    self.env._(
+                        "Handed over from %(old)s to %(new)s:",
+                        old=self.from_user_id.name,
+                        new=successors.get(partner, self.to_user_id).name,
+                    ),
+                    self._handover_lines_html(per_customer[partner]),
+                    self.note or "",
+                )
+                for partner in partners
+            }
         )
-        partners._message_log_batch({partner.id: body for partner in partners})
         if self.archive_user:
             self.from_user_id.sudo().action_archive()
         return {

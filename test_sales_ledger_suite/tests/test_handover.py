@@ -3,8 +3,9 @@ document of his customers, and he no longer reads them."""
 
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.sales_ledger.tests.common import SalesLedgerCommon
 
@@ -139,3 +140,93 @@ class TestHandover(SalesLedgerCommon):
             self.env["customer.archive.handover"].with_user(self.sales_manager).create(
                 {"from_user_id": admin.id, "to_user_id": self.salesman_2.id, "archive_user": True}
             ).action_handover()
+
+    def test_split_between_two_successors(self):
+        """One handover splits the leaver's customers: each successor takes his customers'
+        documents, the other one does not, and the leaver reads none of them."""
+        successor_3 = new_test_user(
+            self.env,
+            "sl_salesman_3",
+            groups="sales_team.group_sale_salesman",
+            company_id=self.env.company.id,
+            company_ids=[Command.set(self.env.company.ids)],
+        )
+        other = self.other_customer
+        other_invoice = self._invoice(date(2025, 3, 12), partner=other)
+        other_documents = [
+            other,
+            other.archive_id,
+            self._create_contract(partner=other),
+            self._create_order(partner=other),
+            self.env["sales.statement"].generate_statements(
+                date(2025, 3, 1), date(2025, 3, 31), partners=other
+            ),
+            self.env["customer.complaint"].create(
+                {
+                    "partner_id": other.id,
+                    "category_id": self.complaint.category_id.id,
+                    "description": "包装破损",
+                }
+            ),
+        ]
+        other_activity = other.activity_schedule(
+            "mail.mail_activity_data_todo", summary="催收对账", user_id=self.salesman.id
+        )
+        wizard = self._handover()
+        self.assertEqual(wizard.line_ids.partner_id, self.customer | other)
+        self.assertEqual(wizard.line_ids.user_id, self.salesman_2, "by default the successor")
+        wizard.line_ids.filtered(lambda line: line.partner_id == other).user_id = successor_3
+        rows = {row["customer"]: row for row in wizard._handover_sheet_rows()}
+        self.assertEqual(rows[other]["successor"], successor_3)
+        self.assertEqual(rows[self.customer]["successor"], self.salesman_2)
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.sales_manager)
+            ._render_qweb_html("customer_archive.customer_archive_handover_report", wizard.ids)
+        )
+        self.assertIn("sl_salesman_3", html.decode())
+        wizard.action_handover()
+
+        shares = (
+            (self.salesman_2, successor_3, [*self._documents(), self.activity]),
+            (successor_3, self.salesman_2, [*other_documents, other_activity]),
+        )
+        for successor, not_him, documents in shares:
+            for document in documents:
+                with self.subTest(document=document, successor=successor.login):
+                    self.assertEqual(document.user_id, successor)
+                    if document._name == "mail.activity":
+                        continue
+                    document.with_user(successor).check_access("write")
+                    if document._name != "res.partner":  # partners: everybody's address book
+                        for stranger in (not_him, self.salesman):
+                            with self.assertRaises(AccessError):
+                                document.with_user(stranger).check_access("read")
+        self.assertEqual(self.contract.user_id, self.salesman_2)
+        self.assertEqual(self.loan.user_id, self.salesman_2)
+        # Each acts on his own: confirms the quotation, marks the activity done.
+        other_documents[3].with_user(successor_3).action_confirm()
+        self.assertEqual(other_documents[3].state, "sale")
+        other_activity.with_user(successor_3).action_feedback(feedback="已对账")
+        self.order.with_user(self.salesman_2).action_confirm()
+        # The log names each customer's successor.
+        self.assertTrue(
+            other.message_ids.filtered(
+                lambda message: "sl_salesman_3" in message.body and "Contracts" in message.body
+            )
+        )
+        self.assertFalse(
+            self.customer.message_ids.filtered(lambda message: "sl_salesman_3" in message.body)
+        )
+        self.assertAlmostEqual(rows[other]["receivable"], other_invoice.amount_residual)
+
+    def test_successor_is_an_active_colleague(self):
+        wizard = self._handover()
+        wizard.line_ids[:1].user_id = self.salesman
+        with self.assertRaisesRegex(UserError, "another salesperson"):
+            wizard.action_handover()
+        wizard.line_ids[:1].user_id = new_test_user(
+            self.env, "sl_portal", groups="base.group_portal"
+        )
+        with self.assertRaisesRegex(UserError, "internal"):
+            wizard.action_handover()
