@@ -97,10 +97,12 @@ class CustomerArchiveAccessRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
         for vals in vals_list:
-            if vals.get("partner_id") and not vals.get("archive_id"):
-                vals["archive_id"] = self._archive_of(vals["partner_id"])
+            partner_id = vals.get("partner_id") or (
+                "partner_id" not in vals and self.default_get(["partner_id"]).get("partner_id")
+            )
+            if partner_id and not vals.get("archive_id"):
+                vals["archive_id"] = self._archive_of(partner_id)
         return super().create(vals_list)
 
     def write(self, vals):

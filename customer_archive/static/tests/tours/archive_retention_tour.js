@@ -35,12 +35,12 @@ registry.category("web_tour.tours").add("archive_retention_tour", {
             run: "click",
         },
         {
-            content: "The dry run tells how many records are due",
-            trigger: ".o_notification .o_notification_content:contains(1)",
+            content: "The dry run is a table: one record of the policy is due",
+            trigger: ".modal .o_field_widget[name=line_ids] .o_data_row td[name=due]:contains(1)",
         },
         {
-            content: "Run the sweep",
-            trigger: '.o_form_view button[name="action_open_sweep"]',
+            content: "Run the sweep from the dry run",
+            trigger: '.modal footer button[name="action_run_sweep"]',
             run: "click",
         },
         {
