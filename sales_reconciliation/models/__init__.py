@@ -6,6 +6,9 @@ from . import sales_statement_revision
 from . import sales_statement_confirmation
 from . import sales_statement_reply
 from . import sales_statement_deadline
+from . import sales_statement_generation
+from . import sales_statement_sending
+from . import sales_statement_demo
 from . import sales_credit_override
 from . import res_company
 from . import res_config_settings
