@@ -1,3 +1,4 @@
+from . import sales_receivable_engine
 from . import sales_statement
 from . import sales_statement_portal
 from . import sales_statement_line

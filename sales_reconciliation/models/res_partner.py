@@ -4,7 +4,11 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from .sales_receivable_engine import SALES_MOVE_TYPES
 from .sales_statement import PERIOD_TYPES
+
+# Payment behaviour is per commercial entity: a branch keeps a credit file of its own.
+PAYMENT_KEY = "commercial_partner_id"
 
 # Payment behaviour (付款记录) is for sales managers and finance.
 PAYMENT_READERS = "sales_team.group_sale_manager,account.group_account_invoice"
@@ -93,25 +97,21 @@ class ResPartner(models.Model):
 
     @api.model
     def _payment_behaviour(self, partner_ids, company, today):
-        """One grouped query over the customer invoices of the last 12 months:
-        {partner_id: (invoice count, late count, average days late, overdue > 90 days)}."""
-        self.env["account.move.line"].flush_model()
-        self.env["account.partial.reconcile"].flush_model()
+        """One grouped query over the receivables of the customer invoices (receivables
+        engine) of the last 12 months: {commercial partner id: (invoice count, late
+        count, average days late, overdue > 90 days)}."""
+        engine = self.env["sales.receivable.engine"]
+        engine._flush_receivables()
         query = SQL(
             """
             WITH inv AS (
-                SELECT p.commercial_partner_id AS partner_id, aml.date_maturity AS due,
+                SELECT %(partner)s AS partner_id, aml.date_maturity AS due,
                        aml.amount_residual AS residual, aml.date,
                        (SELECT MAX(apr.max_date) FROM account_partial_reconcile apr
                          WHERE apr.debit_move_id = aml.id) AS paid_on
-                  FROM account_move_line aml
+                  FROM %(items)s
                   JOIN account_move m ON m.id = aml.move_id
-                  JOIN account_account acc ON acc.id = aml.account_id
-                  JOIN res_partner p ON p.id = aml.partner_id
-                 WHERE aml.parent_state = 'posted' AND aml.company_id = %(company)s
-                   AND acc.account_type = 'asset_receivable' AND aml.balance > 0
-                   AND m.move_type IN ('out_invoice', 'out_receipt')
-                   AND p.commercial_partner_id = ANY(%(partners)s)
+                 WHERE %(where)s AND aml.balance > 0 AND m.move_type IN %(sales)s
             ), days AS (
                 SELECT partner_id, date, residual, due,
                        GREATEST(0, CASE
@@ -127,8 +127,10 @@ class ResPartner(models.Model):
               FROM days
           GROUP BY partner_id
             """,
-            company=company.id,
-            partners=list(partner_ids),
+            partner=engine._receivable_partner(PAYMENT_KEY),
+            items=engine._receivable_from(),
+            where=engine._receivable_where(company, partner_ids, PAYMENT_KEY),
+            sales=SALES_MOVE_TYPES,
             today=today,
             since=today - timedelta(days=365),
         )

@@ -7,6 +7,7 @@ from odoo.addons.record_retention.models.retention_destruction import destructio
 from odoo.addons.record_retention.models.workflow_guard import is_data_loading, workflow_changed
 
 from ..tools import amount_to_chinese
+from .sales_receivable_engine import AGING_KEYS, TOTAL_KEYS
 
 PERIOD_TYPES = [
     ("monthly", "Monthly"),
@@ -22,27 +23,7 @@ STATES = [
     ("resolved", "Resolved"),
     ("done", "Handed to Finance"),
 ]
-# Aging buckets by due date: (key, first day overdue, last day overdue or None).
-AGING_BUCKETS = [
-    ("aging_not_due", None, 0),
-    ("aging_1_30", 1, 30),
-    ("aging_31_60", 31, 60),
-    ("aging_61_90", 61, 90),
-    ("aging_91_180", 91, 180),
-    ("aging_over_180", 181, None),
-]
-TOTAL_FIELDS = (
-    "opening_balance",
-    "amount_sales",
-    "amount_returns",
-    "amount_receipts",
-    "closing_balance",
-)
-FIGURE_FIELDS = (
-    *TOTAL_FIELDS,
-    "amount_uninvoiced",
-    *(bucket[0] for bucket in AGING_BUCKETS),
-)
+FIGURE_FIELDS = (*TOTAL_KEYS, "amount_uninvoiced", *AGING_KEYS)
 
 
 class SalesStatement(models.Model):

@@ -1,6 +1,5 @@
 import hashlib
 import json
-from collections import defaultdict
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -12,10 +11,9 @@ from odoo.tools import SQL
 from odoo.addons.customer_archive.tools import may_create
 
 from ..tools import bulk_insert
-from .sales_statement import AGING_BUCKETS, FIGURE_FIELDS, TOTAL_FIELDS
+from .sales_receivable_engine import AGING_KEYS, RETURN_MOVE_TYPES, SALES_MOVE_TYPES
+from .sales_statement import FIGURE_FIELDS
 
-SALES_MOVE_TYPES = ("out_invoice", "out_receipt")
-RETURN_MOVE_TYPES = ("out_refund",)
 # Partners handled per query batch: the number of queries grows with the number of
 # batches, never with the number of customers inside one batch.
 BATCH_SIZE = 2000
@@ -31,19 +29,6 @@ class SalesStatementGeneration(models.Model):
     # ------------------------------------------------------------------
     # Figures (set-based)
     # ------------------------------------------------------------------
-    @api.model
-    def _receivable_where(self, company, partner_ids=None):
-        """Posted receivable journal items of the company, optionally of some
-        commercial partners (``p`` is the partner of the item)."""
-        conditions = [
-            SQL("aml.parent_state = 'posted'"),
-            SQL("aml.company_id = %s", company.id),
-            SQL("acc.account_type = 'asset_receivable'"),
-        ]
-        if partner_ids is not None:
-            conditions.append(SQL("p.statement_partner_id = ANY(%s)", list(partner_ids)))
-        return SQL(" AND ").join(conditions)
-
     @api.model
     def _report_partner_ids(self, company):
         """Whose receivables the current user sees in the reports of ``company`` (AR
@@ -73,169 +58,6 @@ class SalesStatementGeneration(models.Model):
         return set(partners.filtered(lambda p: p == p.commercial_partner_id).ids)
 
     @api.model
-    def _later_reconciled(self, company, date_to):
-        """SQL sub-query ``(id, amount)``: per journal item, the amount that
-        reconciliations dated after ``date_to`` took off its residual. Adding it to
-        ``amount_residual`` gives the residual at ``date_to``; the sub-query reads only
-        the partial reconciliations after that date, whatever the size of the books."""
-        return SQL(
-            """
-            SELECT side.id, SUM(side.amount) AS amount
-              FROM account_partial_reconcile apr
-        CROSS JOIN LATERAL (VALUES (apr.debit_move_id, apr.amount),
-                                   (apr.credit_move_id, -apr.amount)) side (id, amount)
-             WHERE apr.company_id = %(company)s AND apr.max_date > %(date)s
-          GROUP BY side.id
-            """,
-            company=company.id,
-            date=date_to,
-        )
-
-    @api.model
-    def _query_totals(self, company, date_from, date_to, partner_ids=None):
-        """One grouped query: per commercial partner the opening and closing balance,
-        and the sales, returns and receipts of the period. Only partners with activity
-        in the period or a non-zero balance are returned. Sums of ``numeric`` columns
-        are exact: no rounding is needed afterwards."""
-        self.env["account.move.line"].flush_model()
-        self.env["account.move"].flush_model()
-        self.env["account.partial.reconcile"].flush_model()
-        self.env["res.partner"].flush_model(["statement_partner_id"])
-        # the balances read every item up to the end date; only the items of the
-        # period are joined to their entry for its type
-        query = SQL(
-            """
-            SELECT balance.partner_id, balance.opening,
-                   COALESCE(period.sales, 0), COALESCE(period.returns, 0),
-                   COALESCE(period.receipts, 0), balance.closing
-              FROM (SELECT p.statement_partner_id AS partner_id,
-                           COALESCE(SUM(aml.balance) FILTER (
-                               WHERE aml.date < %(date_from)s), 0) AS opening,
-                           SUM(aml.balance) AS closing,
-                           COUNT(*) FILTER (WHERE aml.date >= %(date_from)s) AS activity
-                      FROM account_move_line aml
-                      JOIN account_account acc ON acc.id = aml.account_id
-                      JOIN res_partner p ON p.id = aml.partner_id
-                     WHERE %(where)s AND aml.date <= %(date_to)s
-                  GROUP BY p.statement_partner_id) balance
-         LEFT JOIN (SELECT p.statement_partner_id AS partner_id,
-                           COALESCE(SUM(aml.balance) FILTER (
-                               WHERE m.move_type IN %(sales)s), 0) AS sales,
-                           COALESCE(-SUM(aml.balance) FILTER (
-                               WHERE m.move_type IN %(returns)s), 0) AS returns,
-                           COALESCE(-SUM(aml.balance) FILTER (
-                               WHERE m.move_type NOT IN %(sales)s
-                                 AND m.move_type NOT IN %(returns)s), 0) AS receipts
-                      FROM account_move_line aml
-                      JOIN account_move m ON m.id = aml.move_id
-                      JOIN account_account acc ON acc.id = aml.account_id
-                      JOIN res_partner p ON p.id = aml.partner_id
-                     WHERE %(where)s AND aml.date BETWEEN %(date_from)s AND %(date_to)s
-                  GROUP BY p.statement_partner_id) period
-                ON period.partner_id = balance.partner_id
-             WHERE balance.activity > 0 OR ROUND(balance.closing, %(digits)s) != 0
-            """,
-            date_from=date_from,
-            date_to=date_to,
-            sales=SALES_MOVE_TYPES,
-            returns=RETURN_MOVE_TYPES,
-            where=self._receivable_where(company, partner_ids),
-            digits=company.currency_id.decimal_places,
-        )
-        return {
-            row[0]: dict(zip(TOTAL_FIELDS, row[1:], strict=True))
-            for row in self.env.execute_query(query)
-        }
-
-    @api.model
-    def _aging_columns(self, date_to, residual="open.residual"):
-        columns = []
-        for _key, first, last in AGING_BUCKETS:
-            days = SQL("%s - COALESCE(open.date_maturity, open.date)", date_to)
-            if first is None:
-                condition = SQL("%s <= %s", days, last)
-            elif last is None:
-                condition = SQL("%s >= %s", days, first)
-            else:
-                condition = SQL("%s BETWEEN %s AND %s", days, first, last)
-            columns.append(SQL("COALESCE(SUM(%s) FILTER (WHERE %s), 0)", SQL(residual), condition))
-        return SQL(", ").join(columns)
-
-    @api.model
-    def _open_items_query(self, company, date_to, partner_ids=None):
-        """SQL sub-query: the receivable items still open at ``date_to`` with their
-        company-currency residual at that date: the items not reconciled today, and
-        those reconciled by entries dated after ``date_to``."""
-        return SQL(
-            """
-            SELECT p.statement_partner_id AS partner_id, aml.id, aml.date, aml.date_maturity,
-                   aml.amount_residual + COALESCE(later.amount, 0) AS residual
-              FROM account_move_line aml
-              JOIN account_account acc ON acc.id = aml.account_id
-              JOIN res_partner p ON p.id = aml.partner_id
-         LEFT JOIN (%(later)s) later ON later.id = aml.id
-             WHERE %(where)s AND aml.date <= %(date_to)s
-               AND (aml.reconciled IS NOT TRUE OR later.id IS NOT NULL)
-            """,
-            later=self._later_reconciled(company, date_to),
-            where=self._receivable_where(company, partner_ids),
-            date_to=date_to,
-        )
-
-    @api.model
-    def _query_aging(self, company, date_to, partner_ids=None):
-        """One grouped query: per commercial partner the amounts still open at
-        ``date_to`` in buckets by due date. The buckets add up to the balance."""
-        self.env["account.move.line"].flush_model()
-        self.env["account.partial.reconcile"].flush_model()
-        self.env["res.partner"].flush_model(["statement_partner_id"])
-        query = SQL(
-            """
-            SELECT open.partner_id, %(columns)s
-              FROM (%(open)s) open
-          GROUP BY open.partner_id
-            """,
-            columns=self._aging_columns(date_to),
-            open=self._open_items_query(company, date_to, partner_ids),
-        )
-        keys = [bucket[0] for bucket in AGING_BUCKETS]
-        return {
-            row[0]: dict(zip(keys, row[1:], strict=True)) for row in self.env.execute_query(query)
-        }
-
-    @api.model
-    def _query_lines(self, company, date_from, date_to, partner_ids):
-        """One query: the receivable items of the period for a batch of partners, in
-        date order, with their residual at ``date_to`` and the invoiced quantity."""
-        query = SQL(
-            """
-            SELECT p.statement_partner_id, aml.id, aml.date, aml.move_id, m.name, m.move_type,
-                   m.invoice_origin, COALESCE(NULLIF(m.ref, ''), aml.name), aml.date_maturity,
-                   aml.balance, aml.currency_id, aml.amount_currency,
-                   aml.amount_residual + COALESCE(later.amount, 0),
-                   CASE WHEN m.move_type IN %(invoice_types)s THEN
-                       (SELECT SUM(pl.quantity) FROM account_move_line pl
-                         WHERE pl.move_id = aml.move_id AND pl.display_type = 'product') END
-              FROM account_move_line aml
-              JOIN account_move m ON m.id = aml.move_id
-              JOIN account_account acc ON acc.id = aml.account_id
-              JOIN res_partner p ON p.id = aml.partner_id
-         LEFT JOIN (%(later)s) later ON later.id = aml.id
-             WHERE %(where)s AND aml.date BETWEEN %(date_from)s AND %(date_to)s
-          ORDER BY p.statement_partner_id, aml.date, m.name, aml.id
-            """,
-            later=self._later_reconciled(company, date_to),
-            where=self._receivable_where(company, partner_ids),
-            date_from=date_from,
-            date_to=date_to,
-            invoice_types=SALES_MOVE_TYPES + RETURN_MOVE_TYPES,
-        )
-        lines = defaultdict(list)
-        for row in self.env.execute_query(query):
-            lines[row[0]].append(row[1:])
-        return lines
-
-    @api.model
     def _query_uninvoiced(self, company, partner_ids):
         """One grouped query: delivered but not invoiced amount (untaxed, company
         currency) of confirmed orders, per commercial partner."""
@@ -263,24 +85,26 @@ class SalesStatementGeneration(models.Model):
     @api.model
     def _compute_figures(self, company, date_from, date_to, partner_ids=None):
         """Figures of the period for partners (all with activity or a balance when
-        ``partner_ids`` is None). Four queries per batch of partners.
+        ``partner_ids`` is None), from the receivables engine and the orders delivered
+        but not invoiced. Four queries per batch of partners.
 
         :return: {partner_id: {field: value, ..., "lines": [line values]}}
         """
         currency = company.currency_id
-        totals = self._query_totals(company, date_from, date_to, partner_ids)
+        engine = self.env["sales.receivable.engine"]
+        totals = engine._totals(company, date_from, date_to, partner_ids)
         result = {}
         partner_list = sorted(totals)
         for start in range(0, len(partner_list), BATCH_SIZE):
             batch = partner_list[start : start + BATCH_SIZE]
-            aging = self._query_aging(company, date_to, batch)
-            lines = self._query_lines(company, date_from, date_to, batch)
+            aging = engine._aging(company, date_to, batch)
+            lines = engine._lines(company, date_from, date_to, batch)
             uninvoiced = self._query_uninvoiced(company, batch)
             for partner_id in batch:
                 figures = dict(totals[partner_id])
                 figures["amount_uninvoiced"] = currency.round(uninvoiced.get(partner_id) or 0.0)
                 buckets = aging.get(partner_id, {})
-                for key, _first, _last in AGING_BUCKETS:
+                for key in AGING_KEYS:
                     figures[key] = buckets.get(key) or 0.0
                 figures["lines"] = self._prepare_line_values(
                     company, date_to, figures["opening_balance"], lines.get(partner_id, [])

@@ -15,3 +15,4 @@ from . import test_read_paths
 from . import test_portal_hardening
 from . import test_statement_reply
 from . import test_statement_deadline
+from . import test_receivable_engine
