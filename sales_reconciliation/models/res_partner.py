@@ -38,6 +38,13 @@ class ResPartner(models.Model):
         help="The customer whose statement includes this partner's documents: its head "
         "office when that consolidates the statements of its branches.",
     )
+    accounting_contact_id = fields.Many2one(
+        "res.partner",
+        domain="[('parent_id', '=', id)]",
+        tracking=True,
+        help="The contact of the customer's finance department who receives the statements. "
+        "Without one, the statements go to the invoice addresses of the customer.",
+    )
     statement_ids = fields.One2many("sales.statement", "partner_id", "Statements")
     statement_count = fields.Integer(compute="_compute_statement_count")
     credit_override_ids = fields.One2many("sales.credit.override", "partner_id")
@@ -83,6 +90,19 @@ class ResPartner(models.Model):
             partner.statement_partner_id = (
                 head if head.consolidate_statements else partner.commercial_partner_id
             )
+
+    def _statement_recipients(self):
+        """Who receives the customer's statements by e-mail: its accounting contact, else
+        its invoice addresses (contacts of type Invoice Address), else the customer itself
+        — those of them with an e-mail address; none when nobody has one."""
+        self.ensure_one()
+        contact = self.accounting_contact_id
+        if contact.email:
+            return contact
+        invoice_addresses = self.child_ids.filtered(lambda c: c.type == "invoice" and c.email)
+        if invoice_addresses:
+            return invoice_addresses
+        return self if self.email else self.browse()
 
     def _compute_statement_count(self):
         counts = dict(
