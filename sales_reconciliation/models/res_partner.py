@@ -19,10 +19,11 @@ class ResPartner(models.Model):
 
     statement_period = fields.Selection(
         [period for period in PERIOD_TYPES if period[0] != "custom"],
-        default="quarterly",
+        default="monthly",
         tracking=True,
-        help="How often the customer receives a statement. Monthly-settlement customers "
-        "receive one every month whatever this says.",
+        help="How often the customer receives a statement besides the year-end statement "
+        "everyone receives: monthly by default, quarterly or only yearly on request. "
+        "Monthly-settlement customers receive one every month whatever this says.",
     )
     consolidate_statements = fields.Boolean(
         "Consolidated Statements",

@@ -415,34 +415,37 @@ class SalesStatementGeneration(models.Model):
 
     @api.model
     def _cron_generate_statements(self):
-        """Monthly run (first days of the month) for the month just ended: monthly
-        settlement customers and customers on a monthly period every month, the
-        others when their quarter or year ends."""
+        """Monthly run (first days of the month) for the month just ended, as regulation
+        002 sets the periods (对账周期): every customer with activity or a balance gets
+        the monthly statement, except those set to a quarterly or yearly period and not
+        on monthly settlement, who get theirs when their quarter ends; in December every
+        customer also gets the year-end statement. Individuals and archived customers
+        with a balance are included."""
         today = fields.Date.context_today(self)
-        month_start = today.replace(day=1) - relativedelta(months=1)
         month_end = today.replace(day=1) - timedelta(days=1)
-        periods = [("monthly", month_start, month_end)]
-        if month_end.month % 3 == 0:
-            periods.append(
-                ("quarterly", month_end.replace(day=1) - relativedelta(months=2), month_end)
-            )
-        if month_end.month == 12:
-            periods.append(("yearly", month_end.replace(month=1, day=1), month_end))
-        # archived customers with a balance get their statement too
+        month_start = month_end.replace(day=1)
         Partner = self.env["res.partner"].with_context(active_test=False)
+        # customers, companies or individuals: whoever is his own commercial entity
+        customers = ["|", ("is_company", "=", True), ("parent_id", "=", False)]
         for company in self.env["res.company"].search([]):
             statements = self.with_company(company)
-            for period_type, date_from, date_to in periods:
-                domain = [("is_company", "=", True), ("statement_period", "=", period_type)]
-                if period_type == "monthly":
-                    domain = [
-                        ("is_company", "=", True),
-                        "|",
-                        ("settlement_method", "=", "monthly"),
-                        ("statement_period", "=", "monthly"),
-                    ]
-                else:
-                    domain.append(("settlement_method", "!=", "monthly"))
-                partners = Partner.with_company(company).search(domain)
-                if partners:
-                    statements.generate_statements(date_from, date_to, partners)
+            partners = Partner.with_company(company)
+            not_monthly = partners.search(
+                [
+                    *customers,
+                    ("statement_period", "in", ("quarterly", "yearly")),
+                    ("settlement_method", "!=", "monthly"),
+                ]
+            )
+            statements.generate_statements(
+                month_start,
+                month_end,
+                partners.search([*customers, ("statement_partner_id", "not in", not_monthly.ids)]),
+            )
+            quarterly = not_monthly.filtered(lambda p: p.statement_period == "quarterly")
+            if month_end.month % 3 == 0 and quarterly:
+                statements.generate_statements(
+                    month_start - relativedelta(months=2), month_end, quarterly
+                )
+            if month_end.month == 12:
+                statements.generate_statements(month_end.replace(month=1, day=1), month_end)

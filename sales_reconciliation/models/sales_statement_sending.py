@@ -273,11 +273,8 @@ class SalesStatementSending(models.Model):
         date_to = today.replace(day=1) - timedelta(days=1)
         date_from = date_to.replace(day=1)
         template = self.env.ref("sales_reconciliation.mail_template_sales_unpaid_summary")
-        managers_group = self.env.ref("sales_team.group_sale_manager")
         for company in self.env["res.company"].search([]):
-            managers = managers_group.users.filtered(
-                lambda user, c=company: not user.share and c in user.company_ids and user.email
-            )
+            managers = company._sales_managers_to_mail()
             if not managers:
                 continue
             self._send_unpaid_summary(company, date_from, date_to, managers, template)
