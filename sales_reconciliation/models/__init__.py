@@ -1,3 +1,4 @@
+from . import sales_receivable_engine
 from . import sales_statement
 from . import sales_statement_portal
 from . import sales_statement_line
@@ -6,6 +7,9 @@ from . import sales_statement_revision
 from . import sales_statement_confirmation
 from . import sales_statement_reply
 from . import sales_statement_deadline
+from . import sales_statement_generation
+from . import sales_statement_sending
+from . import sales_statement_demo
 from . import sales_credit_override
 from . import sales_bad_debt_request
 from . import res_company

@@ -39,6 +39,15 @@ class ResCompany(models.Model):
         help="Debited by the write-off entry of an approved bad-debt request (坏账).",
     )
 
+    def _sales_managers_to_mail(self):
+        """The sales managers of the company with an e-mail address: who receives the
+        monthly unpaid summary and the monthly ranking."""
+        self.ensure_one()
+        managers = self.env.ref("sales_team.group_sale_manager").users
+        return managers.filtered(
+            lambda user: not user.share and self in user.company_ids and user.email
+        )
+
     def _statement_reply_days(self, partner):
         """Working days the customer ``partner`` has to confirm a statement."""
         self.ensure_one()

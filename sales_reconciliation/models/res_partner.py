@@ -4,7 +4,11 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from .sales_receivable_engine import SALES_MOVE_TYPES
 from .sales_statement import PERIOD_TYPES
+
+# Payment behaviour is per commercial entity: a branch keeps a credit file of its own.
+PAYMENT_KEY = "commercial_partner_id"
 
 # Payment behaviour (付款记录) is for sales managers and finance.
 PAYMENT_READERS = "sales_team.group_sale_manager,account.group_account_invoice"
@@ -15,10 +19,11 @@ class ResPartner(models.Model):
 
     statement_period = fields.Selection(
         [period for period in PERIOD_TYPES if period[0] != "custom"],
-        default="quarterly",
+        default="monthly",
         tracking=True,
-        help="How often the customer receives a statement. Monthly-settlement customers "
-        "receive one every month whatever this says.",
+        help="How often the customer receives a statement besides the year-end statement "
+        "everyone receives: monthly by default, quarterly or only yearly on request. "
+        "Monthly-settlement customers receive one every month whatever this says.",
     )
     consolidate_statements = fields.Boolean(
         "Consolidated Statements",
@@ -33,6 +38,13 @@ class ResPartner(models.Model):
         index=True,
         help="The customer whose statement includes this partner's documents: its head "
         "office when that consolidates the statements of its branches.",
+    )
+    accounting_contact_id = fields.Many2one(
+        "res.partner",
+        domain="[('parent_id', '=', id)]",
+        tracking=True,
+        help="The contact of the customer's finance department who receives the statements. "
+        "Without one, the statements go to the invoice addresses of the customer.",
     )
     statement_ids = fields.One2many("sales.statement", "partner_id", "Statements")
     statement_count = fields.Integer(compute="_compute_statement_count")
@@ -80,6 +92,19 @@ class ResPartner(models.Model):
                 head if head.consolidate_statements else partner.commercial_partner_id
             )
 
+    def _statement_recipients(self):
+        """Who receives the customer's statements by e-mail: its accounting contact, else
+        its invoice addresses (contacts of type Invoice Address), else the customer itself
+        — those of them with an e-mail address; none when nobody has one."""
+        self.ensure_one()
+        contact = self.accounting_contact_id
+        if contact.email:
+            return contact
+        invoice_addresses = self.child_ids.filtered(lambda c: c.type == "invoice" and c.email)
+        if invoice_addresses:
+            return invoice_addresses
+        return self if self.email else self.browse()
+
     def _compute_statement_count(self):
         counts = dict(
             self.env["sales.statement"]._read_group(
@@ -93,25 +118,21 @@ class ResPartner(models.Model):
 
     @api.model
     def _payment_behaviour(self, partner_ids, company, today):
-        """One grouped query over the customer invoices of the last 12 months:
-        {partner_id: (invoice count, late count, average days late, overdue > 90 days)}."""
-        self.env["account.move.line"].flush_model()
-        self.env["account.partial.reconcile"].flush_model()
+        """One grouped query over the receivables of the customer invoices (receivables
+        engine) of the last 12 months: {commercial partner id: (invoice count, late
+        count, average days late, overdue > 90 days)}."""
+        engine = self.env["sales.receivable.engine"]
+        engine._flush_receivables()
         query = SQL(
             """
             WITH inv AS (
-                SELECT p.commercial_partner_id AS partner_id, aml.date_maturity AS due,
+                SELECT %(partner)s AS partner_id, aml.date_maturity AS due,
                        aml.amount_residual AS residual, aml.date,
                        (SELECT MAX(apr.max_date) FROM account_partial_reconcile apr
                          WHERE apr.debit_move_id = aml.id) AS paid_on
-                  FROM account_move_line aml
+                  FROM %(items)s
                   JOIN account_move m ON m.id = aml.move_id
-                  JOIN account_account acc ON acc.id = aml.account_id
-                  JOIN res_partner p ON p.id = aml.partner_id
-                 WHERE aml.parent_state = 'posted' AND aml.company_id = %(company)s
-                   AND acc.account_type = 'asset_receivable' AND aml.balance > 0
-                   AND m.move_type IN ('out_invoice', 'out_receipt')
-                   AND p.commercial_partner_id = ANY(%(partners)s)
+                 WHERE %(where)s AND aml.balance > 0 AND m.move_type IN %(sales)s
             ), days AS (
                 SELECT partner_id, date, residual, due,
                        GREATEST(0, CASE
@@ -127,8 +148,10 @@ class ResPartner(models.Model):
               FROM days
           GROUP BY partner_id
             """,
-            company=company.id,
-            partners=list(partner_ids),
+            partner=engine._receivable_partner(PAYMENT_KEY),
+            items=engine._receivable_from(),
+            where=engine._receivable_where(company, partner_ids, PAYMENT_KEY),
+            sales=SALES_MOVE_TYPES,
             today=today,
             since=today - timedelta(days=365),
         )

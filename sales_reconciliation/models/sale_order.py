@@ -1,12 +1,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_compare
+from odoo.tools import float_compare
 
 from odoo.addons.record_retention.models.workflow_guard import (
     is_data_loading,
     workflow_check,
     workflow_pass,
 )
+
+from .sales_receivable_engine import AGING_KEYS
 
 
 class SaleOrder(models.Model):
@@ -26,30 +28,16 @@ class SaleOrder(models.Model):
     def _credit_exposure(self, customers=None):
         """Open receivables and the largest overdue days of the order's customer (or of
         the commercial ``customers``, e.g. a head office and its branches) in the order's
-        company: one grouped query."""
+        company, from the receivables engine (one grouped query), and the orders not
+        invoiced yet."""
         self.ensure_one()
         customers = customers or self.partner_id.commercial_partner_id
         today = fields.Date.context_today(self)
-        self.env["account.move.line"].flush_model()
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT COALESCE(SUM(aml.amount_residual), 0),
-                       COALESCE(MAX(%(today)s - aml.date_maturity)
-                                FILTER (WHERE aml.amount_residual > 0), 0)
-                  FROM account_move_line aml
-                  JOIN account_account acc ON acc.id = aml.account_id
-                  JOIN res_partner p ON p.id = aml.partner_id
-                 WHERE aml.parent_state = 'posted' AND aml.company_id = %(company)s
-                   AND acc.account_type = 'asset_receivable' AND aml.reconciled IS NOT TRUE
-                   AND p.commercial_partner_id IN %(partners)s
-                """,
-                today=today,
-                company=self.company_id.id,
-                partners=tuple(customers.ids),
-            )
+        aging = self.env["sales.receivable.engine"]._aging(
+            self.company_id, today, customers.ids, key="commercial_partner_id"
         )
-        open_receivable, overdue_days = rows[0]
+        open_receivable = sum(figures[key] for figures in aging.values() for key in AGING_KEYS)
+        overdue_days = max((figures["max_days_overdue"] for figures in aging.values()), default=0)
         # Every order of the customer counts, whoever may read it: a salesperson confirms
         # only what a sales manager could confirm (sudo, one search for the whole group).
         others = self.sudo().search(

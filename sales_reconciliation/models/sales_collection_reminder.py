@@ -104,16 +104,16 @@ class SalesCollectionReminder(models.Model):
         }
 
     def _open_invoices(self):
-        """The customer's open invoices in the reminder's company, for the letter."""
+        """The customer's invoices still open in the reminder's company, for the letter."""
         self.ensure_one()
+        move_ids = self.env["sales.receivable.engine"]._open_moves(
+            self.company_id,
+            fields.Date.context_today(self),
+            self.partner_id.ids,
+            key="commercial_partner_id",
+        )
         return self.env["account.move"].search(
-            [
-                ("company_id", "=", self.company_id.id),
-                ("commercial_partner_id", "=", self.partner_id.id),
-                ("move_type", "=", "out_invoice"),
-                ("state", "=", "posted"),
-                ("payment_state", "in", ("not_paid", "partial")),
-            ],
+            [("id", "in", move_ids), ("move_type", "=", "out_invoice")],
             order="invoice_date_due, id",
         )
 
@@ -122,10 +122,12 @@ class SalesCollectionReminder(models.Model):
 
     @api.model
     def _cron_raise_reminders(self, today=None):
-        """Raise the highest level each open invoice has reached and not yet had: a query per
-        company and level, whatever the number of invoices."""
+        """Raise the highest level each open invoice (receivables engine) has reached and
+        not yet had: a query per company and level, whatever the number of invoices."""
         today = today or fields.Date.context_today(self)
         levels = self.env["sales.collection.level"].sudo().search([], order="days desc")
+        engine = self.env["sales.receivable.engine"]
+        engine._flush_receivables()
         for level in levels:
             rows = self.env.execute_query(
                 SQL(
@@ -135,11 +137,11 @@ class SalesCollectionReminder(models.Model):
                            %(today)s - move.invoice_date_due, move.amount_residual
                       FROM account_move move
                       JOIN res_partner partner ON partner.id = move.commercial_partner_id
-                     WHERE move.company_id = %(company)s
+                     WHERE move.id IN (SELECT open.move_id
+                                         FROM (%(open)s) open
+                                     GROUP BY open.move_id
+                                       HAVING SUM(open.residual) > 0)
                        AND move.move_type = 'out_invoice'
-                       AND move.state = 'posted'
-                       AND move.payment_state IN ('not_paid', 'partial')
-                       AND move.amount_residual > 0
                        AND move.invoice_date_due + %(days)s <= %(today)s
                        AND NOT EXISTS (
                            SELECT 1
@@ -151,7 +153,9 @@ class SalesCollectionReminder(models.Model):
                        )
                     """,
                     today=today,
-                    company=level.company_id.id,
+                    open=engine._open_items_query(
+                        level.company_id, today, key="commercial_partner_id"
+                    ),
                     days=level.days,
                 )
             )

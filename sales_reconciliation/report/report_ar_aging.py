@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..models.sales_statement import AGING_BUCKETS
+from ..models.sales_receivable_engine import AGING_KEYS
 
 
 class ReportArAging(models.AbstractModel):
@@ -10,12 +10,11 @@ class ReportArAging(models.AbstractModel):
     @api.model
     def _get_rows(self, company, date_to, partner_ids=None):
         """Aging per customer at ``date_to``: one grouped query for all customers."""
-        Statement = self.env["sales.statement"]
-        aging = Statement._query_aging(company, date_to, partner_ids)
+        aging = self.env["sales.receivable.engine"]._aging(company, date_to, partner_ids)
         currency = company.currency_id
         partners = self.env["res.partner"].browse(list(aging)).with_context(active_test=False)
         partners.fetch(["name", "customer_code", "user_id"])
-        keys = [bucket[0] for bucket in AGING_BUCKETS]
+        keys = list(AGING_KEYS)
         rows = []
         totals = dict.fromkeys(keys + ["total"], 0.0)
         for partner in partners.sorted(lambda p: (p.customer_code or "", p.name or "")):

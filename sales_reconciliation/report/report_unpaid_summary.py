@@ -9,7 +9,9 @@ class ReportUnpaidSummary(models.AbstractModel):
     def _get_rows(self, company, date_from, date_to, partner_ids=None):
         """未付款明细表: previous balance, sales of the month (net of returns),
         receipts and receivable per customer, from one grouped query."""
-        totals = self.env["sales.statement"]._query_totals(company, date_from, date_to, partner_ids)
+        totals = self.env["sales.receivable.engine"]._totals(
+            company, date_from, date_to, partner_ids
+        )
         currency = company.currency_id
         partners = self.env["res.partner"].browse(list(totals)).with_context(active_test=False)
         partners.fetch(["name", "customer_code", "user_id"])

@@ -1,4 +1,6 @@
-from odoo import fields, models
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
 from odoo.tools import SQL
 
 from ..models.sales_statement import PERIOD_TYPES
@@ -63,3 +65,76 @@ class SalesStatementKpi(models.Model):
                               FALSE) AS value) on_time
             """
         )
+
+    # ------------------------------------------------------------------
+    # Monthly ranking (月度排名通报, regulation 002: 考核周期)
+    # ------------------------------------------------------------------
+    @api.model
+    def _ranking(self, company, date_from, date_to):
+        """The salespeople ranked on the customers due in a period (reply deadline in
+        it): completion rate (confirmed within the deadline / due), then accuracy rate
+        (confirmed without discrepancy / confirmed). One grouped query.
+
+        :return: [{"rank", "name", "due", "on_time", "confirmed", "accurate",
+                  "completion", "accuracy" and both as text}], best first
+        """
+        groups = self._read_group(
+            [
+                ("company_id", "=", company.id),
+                ("reply_deadline", ">=", date_from),
+                ("reply_deadline", "<=", date_to),
+            ],
+            ["user_id"],
+            [
+                "customers_due:sum",
+                "customers_on_time:sum",
+                "customers_confirmed:sum",
+                "customers_accurate:sum",
+            ],
+        )
+        rows = [
+            {
+                "name": user.name or self.env._("No salesperson"),
+                "due": due,
+                "on_time": on_time,
+                "confirmed": confirmed,
+                "accurate": accurate,
+                "completion": 100.0 * on_time / due if due else 0.0,
+                "accuracy": 100.0 * accurate / confirmed if confirmed else 0.0,
+            }
+            for user, due, on_time, confirmed, accurate in groups
+        ]
+        rows.sort(key=lambda row: (-row["completion"], -row["accuracy"], row["name"]))
+        for rank, row in enumerate(rows, start=1):
+            row["rank"] = rank
+            row["completion_text"] = f"{row['completion']:.1f}%"
+            row["accuracy_text"] = f"{row['accuracy']:.1f}%"
+        return rows
+
+    @api.model
+    def _cron_send_ranking(self):
+        """First days of the month: the ranking of the month just ended, e-mailed to the
+        sales managers of each company."""
+        today = fields.Date.context_today(self)
+        date_to = today.replace(day=1) - timedelta(days=1)
+        date_from = date_to.replace(day=1)
+        for company in self.env["res.company"].search([]):
+            managers = company._sales_managers_to_mail()
+            if managers:
+                self._send_ranking(company, date_from, date_to, managers)
+
+    @api.model
+    def _send_ranking(self, company, date_from, date_to, recipients):
+        """E-mail the ranking of a period to ``recipients`` (users); nothing when no
+        customer was due."""
+        rows = self.sudo()._ranking(company, date_from, date_to)
+        if not rows:
+            return self.env["mail.mail"]
+        template = self.env.ref("sales_reconciliation.mail_template_sales_statement_ranking")
+        mail_id = template.with_context(
+            period_label=f"{date_from.year:04d}-{date_from.month:02d}", ranking=rows
+        ).send_mail(
+            company.id,
+            email_values={"recipient_ids": [Command.set(recipients.partner_id.ids)]},
+        )
+        return self.env["mail.mail"].sudo().browse(mail_id)

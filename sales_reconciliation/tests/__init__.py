@@ -17,3 +17,6 @@ from . import test_statement_reply
 from . import test_statement_deadline
 from . import test_bad_debt_request
 from . import test_collection_rate
+from . import test_receivable_engine
+from . import test_statement_sending
+from . import test_statement_scheduling

@@ -6,7 +6,7 @@ from odoo.tests import new_test_user
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.customer_archive.tests.common import tier_decide
 
-from ..models.sales_statement import DEMO_SIGNATURE as SIGNATURE  # noqa: F401
+from ..models.sales_statement_demo import DEMO_SIGNATURE as SIGNATURE  # noqa: F401
 
 
 class StatementCommon(AccountTestInvoicingCommon):

@@ -25,17 +25,17 @@ class TestStatementWorkflow(FebruaryStatementCommon, MockEmail):
         self.assertEqual(statement.state, "sent")
         message = self._sent_message(statement)
         self.assertEqual(len(message), 1)
-        self.assertIn(self.customer, message.partner_ids)
+        self.assertIn(self.customer_contact, message.partner_ids)
         self.assertIn(statement.access_token, message.body)
         self.assertIn(f"/my/statements/{statement.id}", message.body)
         self.assertEqual(len(message.attachment_ids), 1)
         self.assertEqual(
             message.attachment_ids.name, f"{statement.name}-上海宏达贸易有限公司-R0.pdf"
         )
-        # the mail itself goes to the customer
+        # the mail itself goes to the customer's invoice address
         mail = self._new_mails.filtered(lambda m: m.mail_message_id == message)
         self.assertTrue(mail)
-        self.assertIn(self.customer, mail.recipient_ids)
+        self.assertIn(self.customer_contact, mail.recipient_ids)
         # the sent version is kept with its hash
         version = statement.revision_ids
         self.assertEqual(len(version), 1)

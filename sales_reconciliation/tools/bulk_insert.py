@@ -18,23 +18,45 @@ def _array_literal(values):
 
 
 def bulk_insert(model, vals_list):
-    """Insert ``vals_list`` into the table of ``model`` in one query and return the
-    new records.
+    """``model.create(vals_list)`` in one query, for the thousands of records that the
+    statements' generation writes at once, where the ORM's per-record ``create`` would
+    cost more than the computation that produced the values. Each column travels as one
+    array (``unnest``), so the query does not grow with the number of rows.
 
-    Each column travels as one array (``unnest``), so the query does not grow with
-    the number of rows. Only for plain stored fields: no default, compute,
-    constraint or inverse runs, so every dict carries every value the records need
-    (the same keys in each). Used where thousands of records are written at once and
-    the ORM's per-record ``create`` would cost more than the computation that
-    produced the values.
+    What ``create()`` does is done here, once for all records:
+
+    * the default values of the fields not given (context defaults included);
+    * the company consistency of the ``check_company`` fields (``_check_company``);
+    * the Python constraints (``@api.constrains``); the SQL constraints hold by
+      themselves.
+
+    The caller gives the values ``create()`` would compute: every dict carries the
+    same keys, plain stored fields only, and the stored computed and related fields
+    among them (a missing one is refused). Nothing is tracked or logged in the chatter,
+    as ``create()`` with ``tracking_disable`` and ``mail_create_nolog``.
     """
     if not vals_list:
         return model.browse()
-    names = list(vals_list[0])
+    given = set(vals_list[0])
+    if any(set(vals) != given for vals in vals_list):
+        raise ValueError("bulk_insert: every record needs the same fields")
+    missing_computed = sorted(
+        name
+        for name, field in model._fields.items()
+        if field.store and field.compute and field.column_type and name not in given
+    )
+    if missing_computed:
+        raise ValueError(f"bulk_insert on {model._name}: give the values of {missing_computed}")
+    defaults = {
+        name: value
+        for name, value in model._add_missing_default_values(dict(vals_list[0])).items()
+        if name not in given and model._fields[name].store and model._fields[name].column_type
+    }
+    names = [*given, *defaults]
     arrays = SQL(", ").join(
         SQL(
             "%s::%s[]",
-            _array_literal(vals[name] for vals in vals_list),
+            _array_literal(vals.get(name, defaults.get(name)) for vals in vals_list),
             SQL(model._fields[name].column_type[1]),
         )
         for name in names
@@ -55,4 +77,7 @@ def bulk_insert(model, vals_list):
             arrays=arrays,
         )
     )
-    return model.browse(row[0] for row in rows)
+    records = model.browse(row[0] for row in rows)
+    records._check_company()
+    records._validate_fields(names)
+    return records
