@@ -13,3 +13,4 @@ from . import account_move
 from . import res_partner
 from . import customer_archive_communication
 from . import customer_service_register
+from . import customer_service_register_line
