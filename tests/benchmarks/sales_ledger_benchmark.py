@@ -20,6 +20,8 @@ import time
 import tracemalloc
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 import odoo
 from odoo.tools import config
 
@@ -111,7 +113,7 @@ def main():
                 ("parent_state", "=", "posted"),
                 ("display_type", "=", "product"),
                 ("date", ">=", month),
-                ("date", "<=", month.replace(day=28)),
+                ("date", "<=", month + relativedelta(day=31)),
             ]
         )
         missing = max(args.lines - existing, 0)
