@@ -2,7 +2,7 @@
     "name": "Complaint Tracking",
     "summary": "Customer complaints (客户投诉) with working-day deadlines, repairs, "
     "follow-up visits and the customer-service ledger",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",

@@ -14,3 +14,4 @@ from . import res_partner
 from . import customer_archive_communication
 from . import customer_service_register
 from . import sales_daily_report
+from . import customer_service_register_line

@@ -12,8 +12,10 @@ class CustomerServiceRegister(models.Model):
     data/customer_service_register_tier_data.xml): the register is submitted, the
     supervisor approves it with his opinion, and it is signed.
 
-    The rows are read with the rights of whoever reads or prints the register: its record
-    rules decide which complaints he sees."""
+    Until it is signed, the rows are read live, with the rights of whoever reads or prints
+    the register: its record rules decide which complaints he sees. The sign-off stores the
+    rows the supervisor signed (``line_ids``, written by the workflow only); a signed register
+    shows and prints those, whatever happens to the complaints afterwards."""
 
     _name = "customer.service.register"
     _description = "Customer Service Register"
@@ -32,6 +34,7 @@ class CustomerServiceRegister(models.Model):
         "signed_by_id",
         "signed_date",
         "sign_note",
+        "line_ids",
     )
     _workflow_frozen_fields = ("company_id", "date_from", "date_to")
     _workflow_frozen_states = ("to_sign", "signed")
@@ -69,6 +72,14 @@ class CustomerServiceRegister(models.Model):
         help="The complaints received in the period.",
     )
     complaint_count = fields.Integer("Complaints Received", compute="_compute_complaint_ids")
+    line_ids = fields.One2many(
+        "customer.service.register.line",
+        "register_id",
+        "Signed Rows",
+        readonly=True,
+        copy=False,
+        help="The rows as the supervisor signed them, stored at the sign-off.",
+    )
     submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     submitted_date = fields.Datetime(readonly=True, copy=False)
     signed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
@@ -149,8 +160,15 @@ class CustomerServiceRegister(models.Model):
 
     # ------------------------------------------------------------------ rows
     def _register_rows(self):
-        """The rows of the register, one per complaint the reader may see, in the order of
-        receipt: the regulation's columns as printed text."""
+        """The rows of the register in the order of receipt, the regulation's columns as
+        printed text: as signed once the register is signed, else one per complaint the
+        reader may see."""
+        self.ensure_one()
+        if self.state == "signed":
+            return [line._row() for line in self.line_ids]
+        return self._live_rows()
+
+    def _live_rows(self):
         self.ensure_one()
         complaints = self.complaint_ids
         states = dict(complaints._fields["state"]._description_selection(self.env))
@@ -243,7 +261,35 @@ class CustomerServiceRegister(models.Model):
         self._tier_submit()
         return True
 
+    def _freeze_rows(self):
+        """Store the rows the supervisor signs, in the company's language (the language of
+        the printed register)."""
+        for register in self:
+            lang = register.company_id.partner_id.lang or self.env.lang
+            rows = register.with_context(lang=lang)._live_rows()
+            lines = [
+                {
+                    "register_id": register.id,
+                    "sequence": sequence,
+                    "complaint_id": row["complaint"].id,
+                    "number": row["number"],
+                    "received_at": row["received"],
+                    "customer": row["customer"],
+                    "contact": row["contact"],
+                    "reach": row["reach"],
+                    "content": row["content"],
+                    "process": row["process"],
+                    "result": row["result"],
+                    "satisfaction": row["satisfaction"],
+                    "responsible": row["responsible"],
+                }
+                for sequence, row in enumerate(rows, 1)
+            ]
+            # by the sign-off, whoever the engine lets sign (the lines guard every other write)
+            self.env["customer.service.register.line"].sudo().create(lines)
+
     def _tier_approved(self):
+        self._freeze_rows()
         for register in self:
             approval = register._tier_approver_vals()
             register._tier_write(

@@ -96,11 +96,53 @@ class TestServiceRegister(ComplaintCommon):
         with self.assertRaises(UserError):
             register.with_user(self.cs_manager).unlink()
 
+    def test_signed_register_is_frozen(self):
+        """The register prints what the supervisor signed, whatever happens to the
+        complaints afterwards; nobody rewrites its rows."""
+        register = self.register.with_user(self.cs_user)
+        register.action_submit()
+        tier_decide(register, self.cs_manager, comment="本月投诉均已处理")
+        [line] = register.line_ids
+        self.assertEqual(line.complaint_id, self.complaint)
+        self.assertIn("加固箱体", line.process)
+        # after the sign-off: the complaint is rewritten, another one is backdated into June
+        self.complaint.write({"description": "事后改写的投诉内容", "measures": "事后补记的措施"})
+        backdated = self._create_complaint(received_at=shanghai(2025, 6, 20, 10, 0))
+        self.assertEqual(register.complaint_ids, self.complaint | backdated)
+        [row] = register._register_rows()
+        self.assertIn("纸板受潮", row["content"])
+        report = self.env.ref("complaint_tracking.action_report_customer_service_register")
+        html = (
+            report.with_user(self.cs_manager)
+            ._render_qweb_html(report.report_name, self.register.ids)[0]
+            .decode()
+        )
+        for text in ("上海星河包装有限公司", "王经理", "纸板受潮", "加固箱体", "补发 30 箱", "4.5"):
+            self.assertIn(text, html)
+        for text in ("事后改写的投诉内容", "事后补记的措施", backdated.name):
+            self.assertNotIn(text, html)
+        # the signed rows: neither the staff nor the supervisor writes, adds or deletes one
+        for user in (self.cs_user, self.cs_manager):
+            with self.assertRaises(AccessError):
+                line.with_user(user).write({"content": "改写"})
+            with self.assertRaises(AccessError):
+                line.with_user(user).unlink()
+            with self.assertRaises(AccessError):
+                self.env["customer.service.register.line"].with_user(user).create(
+                    {"register_id": self.register.id, "content": "补写"}
+                )
+            with self.assertRaises(AccessError):
+                self.register.with_user(user).write(
+                    {"line_ids": [(1, line.id, {"content": "改写"})]}
+                )
+        self.assertEqual(line.content, row["content"])
+
     def test_supervisor_sends_back(self):
         self.register.with_user(self.cs_user).action_submit()
         tier_decide(self.register, self.cs_manager, approve=False, comment="补充回访记录")
         self.assertEqual(self.register.state, "draft")
         self.assertFalse(self.register.signed_by_id)
+        self.assertFalse(self.register.line_ids)
 
     def test_nobody_signs_without_the_review(self):
         with self.assertRaises(UserError):

@@ -389,6 +389,25 @@ class SalesLedgerPeriod(models.Model):
                                       AND other.state != 'locked'
                                       AND other.date_to >= m.date
                                       AND other.date_from < %(date_from)s)
+            ), link AS MATERIALIZED (
+                -- the sales order of each invoice line, and the variant's attribute values of
+                -- each product (e.g. "红色, XL"): once per line and product, not per row
+                SELECT rel.invoice_line_id, MIN(sol.order_id) AS order_id
+                  FROM sale_order_line_invoice_rel rel
+                  JOIN sale_order_line sol ON sol.id = rel.order_line_id
+                 WHERE rel.invoice_line_id IN (SELECT id FROM aml)
+                 GROUP BY rel.invoice_line_id
+            ), spec AS MATERIALIZED (
+                SELECT pvc.product_product_id AS product_id,
+                       STRING_AGG(COALESCE(pav.name ->> %(lang)s, pav.name ->> 'en_US'),
+                                  ', ' ORDER BY pa.sequence, pa.id) AS value
+                  FROM product_variant_combination pvc
+                  JOIN product_template_attribute_value ptav
+                    ON ptav.id = pvc.product_template_attribute_value_id
+                  JOIN product_attribute_value pav ON pav.id = ptav.product_attribute_value_id
+                  JOIN product_attribute pa ON pa.id = pav.attribute_id
+                 WHERE pvc.product_product_id IN (SELECT product_id FROM aml)
+                 GROUP BY pvc.product_product_id
             )
             INSERT INTO sales_ledger_line (
                 period_id, company_id, ledger_year, date, move_id, move_line_id, partner_id,
@@ -396,7 +415,7 @@ class SalesLedgerPeriod(models.Model):
                 product_id, product_code, specification, name, quantity, uom_id, price_unit,
                 amount_untaxed, amount_tax,
                 amount_total, sale_order_id, contract_id, is_late_entry,
-                ledger_number%(extra_names)s, create_uid, create_date, write_uid, write_date)
+                ledger_number%(extra_names)s)
             SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.move_id, aml.id,
                    am.commercial_partner_id, am.partner_id,
                    COALESCE(contact.phone, contact.mobile, customer.phone, customer.mobile),
@@ -416,8 +435,7 @@ class SalesLedgerPeriod(models.Model):
                        AND numbered.ledger_year = %(year)s)
                    + ROW_NUMBER() OVER (
                          ORDER BY aml.date < %(date_from)s, aml.date, am.name, aml.id)
-                   %(extra_values)s,
-                   %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
+                   %(extra_values)s
               FROM aml
               JOIN account_move am ON am.id = aml.move_id
               CROSS JOIN LATERAL (
@@ -428,29 +446,13 @@ class SalesLedgerPeriod(models.Model):
                                       ELSE -aml.balance * aml.price_total / aml.price_subtotal
                                  END, 2) AS total
               ) amounts
-              LEFT JOIN LATERAL (
-                    SELECT MIN(sol.order_id) AS order_id
-                      FROM sale_order_line_invoice_rel rel
-                      JOIN sale_order_line sol ON sol.id = rel.order_line_id
-                     WHERE rel.invoice_line_id = aml.id
-              ) link ON TRUE
+              LEFT JOIN link ON link.invoice_line_id = aml.id
               LEFT JOIN sale_order so ON so.id = link.order_id
               JOIN res_partner customer ON customer.id = am.commercial_partner_id
               LEFT JOIN res_partner contact ON contact.id = am.partner_id
               LEFT JOIN product_product pp ON pp.id = aml.product_id
               LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
-              LEFT JOIN LATERAL (
-                    -- the variant's attribute values, e.g. "红色, XL"
-                    SELECT STRING_AGG(COALESCE(pav.name ->> %(lang)s, pav.name ->> 'en_US'),
-                                      ', ' ORDER BY pa.sequence, pa.id) AS value
-                      FROM product_variant_combination pvc
-                      JOIN product_template_attribute_value ptav
-                        ON ptav.id = pvc.product_template_attribute_value_id
-                      JOIN product_attribute_value pav
-                        ON pav.id = ptav.product_attribute_value_id
-                      JOIN product_attribute pa ON pa.id = pav.attribute_id
-                     WHERE pvc.product_product_id = aml.product_id
-              ) spec ON aml.product_id IS NOT NULL
+              LEFT JOIN spec ON spec.product_id = aml.product_id
              WHERE am.move_type IN ('out_invoice', 'out_refund')
                AND NOT EXISTS (SELECT 1 FROM sales_ledger_line done
                                 WHERE done.move_line_id = aml.id)
@@ -466,7 +468,6 @@ class SalesLedgerPeriod(models.Model):
                 extra_values=SQL("").join(SQL(", %s", value) for _name, value in extra),
                 # the names in the ledger are in the company's language, whoever generates
                 lang=self.company_id.partner_id.lang or self.env.lang or "en_US",
-                uid=self.env.uid,
             )
         )
 

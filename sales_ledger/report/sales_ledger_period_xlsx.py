@@ -23,13 +23,35 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
         return []
 
     def _iter_rows(self, period):
-        """Yield the period's lines in ledger order, read in keyset-paginated batches."""
+        """Yield the period's lines in ledger order, read in keyset-paginated batches: the
+        ids of a batch first (narrow rows), then the names of those lines only."""
         lang = self.env.lang or "en_US"
         extra = SQL("").join(
             SQL(", %s", expression) for _header, expression in self._extra_columns()
         )
         last = (-1, 0)
         while True:
+            ids = [
+                id_
+                for (id_,) in self.env.execute_query(
+                    SQL(
+                        """
+                SELECT id
+                  FROM sales_ledger_line
+                 WHERE period_id = %(period)s
+                   AND (COALESCE(ledger_number, 0), id) > (%(number)s, %(id)s)
+                 ORDER BY COALESCE(ledger_number, 0), id
+                 LIMIT %(limit)s
+                        """,
+                        period=period.id,
+                        number=last[0],
+                        id=last[1],
+                        limit=BATCH,
+                    )
+                )
+            ]
+            if not ids:
+                return
             rows = self.env.execute_query(
                 SQL(
                     """
@@ -55,21 +77,14 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
                   LEFT JOIN uom_uom uom ON uom.id = l.uom_id
                   LEFT JOIN sale_order so ON so.id = l.sale_order_id
                   LEFT JOIN sales_contract sc ON sc.id = l.contract_id
-                 WHERE l.period_id = %(period)s
-                   AND (COALESCE(l.ledger_number, 0), l.id) > (%(number)s, %(id)s)
+                 WHERE l.id = ANY(%(ids)s)
                  ORDER BY COALESCE(l.ledger_number, 0), l.id
-                 LIMIT %(limit)s
                     """,
                     lang=lang,
                     extra=extra,
-                    period=period.id,
-                    number=last[0],
-                    id=last[1],
-                    limit=BATCH,
+                    ids=ids,
                 )
             )
-            if not rows:
-                return
             yield from rows
             last = (rows[-1][0] or 0, rows[-1][1])
 
@@ -115,19 +130,35 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
         for offset, amount in enumerate(amounts):
             sheet.write_number(row, AMOUNT_COL + offset, amount or 0.0, cell_format)
 
-    def _write_line(self, sheet, row, cells, late, formats):
-        """``cells``: the row of ``_iter_rows`` without the line id and the late flag."""
+    def _cell_writers(self, sheet, formats):
+        """[(column, write method, format, is a number)] of the cells of a line after its
+        date, built once for all the lines."""
+        number, text = sheet.write_number, sheet.write_string
+        writers = []
+        for col in range(2, len(self._headers()) - 1):
+            if col == QUANTITY_COL:
+                writers.append((col, number, None, True))
+            elif PRICE_COL <= col < AMOUNT_COL + 3:
+                writers.append((col, number, formats["money"], True))
+            else:
+                writers.append((col, text, None, False))
+        return writers
+
+    def _write_line(self, sheet, row, cells, late_text, formats, writers):
+        """``cells``: the row of ``_iter_rows`` without the line id and the late flag;
+        ``writers``: see ``_cell_writers``. Numbers are always written, empty texts left
+        out."""
         sheet.write_number(row, 0, cells[0] or 0)
         if cells[1]:
             sheet.write_datetime(row, 1, cells[1], formats["date"])
-        for col in range(2, len(cells)):
-            if col == QUANTITY_COL:
-                sheet.write_number(row, col, cells[col] or 0.0)
-            elif PRICE_COL <= col < AMOUNT_COL + 3:
-                sheet.write_number(row, col, cells[col] or 0.0, formats["money"])
-            else:
-                sheet.write_string(row, col, cells[col] or "")
-        sheet.write_string(row, len(cells), self.env._("Yes") if late else "")
+        for col, write, cell_format, is_number in writers:
+            value = cells[col]
+            if is_number:
+                write(row, col, value or 0.0, cell_format)
+            elif value:
+                write(row, col, value, cell_format)
+        if late_text:
+            sheet.write_string(row, len(cells), late_text)
 
     def _write_subtotal(self, sheet, row, group, amounts, formats):
         _ = self.env._
@@ -172,6 +203,8 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
         totals = [0.0, 0.0, 0.0]
         subtotal = [0.0, 0.0, 0.0]
         group = None
+        writers = self._cell_writers(sheet, formats)
+        late_text = _("Yes")
         for values in self._iter_rows(period):
             *cells, late = values[:1] + values[2:]
             # one group per day, the late entries (numbered after the month) apart
@@ -181,7 +214,7 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
                 row += 1
                 subtotal = [0.0, 0.0, 0.0]
             group = key
-            self._write_line(sheet, row, cells, late, formats)
+            self._write_line(sheet, row, cells, late and late_text, formats, writers)
             for offset in range(3):
                 subtotal[offset] += cells[AMOUNT_COL + offset] or 0.0
                 totals[offset] += cells[AMOUNT_COL + offset] or 0.0

@@ -2,9 +2,15 @@
 
     .venv/bin/python tests/benchmarks/sales_ledger_benchmark.py --database bench [--lines 50000]
 
-Creates (once, reused on later runs) customers, products and posted invoices in one month,
-then prints the time and peak memory of ``action_generate_lines()`` and of the XLSX export.
-Runs in a transaction that is rolled back unless ``--keep`` is given.
+Creates (once, committed and reused on later runs) customers, products and posted invoices
+in one month, then prints the time and peak memory of ``action_generate_lines()`` and of the
+XLSX export. The measurements run in a transaction that is rolled back unless ``--keep`` is
+given.
+
+``--without-statistics`` measures the database as right after loading the month, before
+autovacuum analyzed it: it forgets, inside the rolled-back transaction, the planner's
+statistics of the database's tables (needs a superuser connection, as on a development
+machine).
 """
 
 import argparse
@@ -14,6 +20,8 @@ import time
 import tracemalloc
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 import odoo
 from odoo.tools import config
 
@@ -22,7 +30,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from data_generator import DataGenerator  # noqa: E402  (the sibling module of this script)
 
 
-def measure(label, function):
+def measure(label, function, untraced=False):
+    """Time and peak Python memory of ``function()``; with ``untraced``, it runs once more
+    before, without tracing memory (which slows Python code down), for the time alone."""
+    if untraced:
+        started = time.perf_counter()
+        function()
+        print(f"{label + ' (untraced)':<32} {time.perf_counter() - started:8.2f} s")
     tracemalloc.start()
     started = time.perf_counter()
     result = function()
@@ -31,6 +45,24 @@ def measure(label, function):
     tracemalloc.stop()
     print(f"{label:<32} {elapsed:8.2f} s   peak Python memory {peak / 1024 / 1024:8.1f} MiB")
     return result
+
+
+def forget_statistics(cr):
+    """The planner's view of a database just loaded: no column statistics, no row counts
+    (the tables' sizes are read from their files)."""
+    cr.execute(
+        """
+        DELETE FROM pg_statistic
+         WHERE starelid IN (SELECT oid FROM pg_class
+                             WHERE relnamespace = 'public'::regnamespace)
+        """
+    )
+    cr.execute(
+        """
+        UPDATE pg_class SET reltuples = -1, relpages = 0, relallvisible = 0
+         WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'i')
+        """
+    )
 
 
 def main():
@@ -48,7 +80,12 @@ def main():
     parser.add_argument("--customers", type=int, default=500)
     parser.add_argument("--products", type=int, default=200)
     parser.add_argument("--month", default="2024-06-01", help="first day of the month")
-    parser.add_argument("--keep", action="store_true", help="commit the generated data")
+    parser.add_argument("--keep", action="store_true", help="commit the ledger generated")
+    parser.add_argument(
+        "--without-statistics",
+        action="store_true",
+        help="plan as right after loading: no statistics (rolled back with the rest)",
+    )
     args = parser.parse_args()
 
     config.parse_config(
@@ -76,7 +113,7 @@ def main():
                 ("parent_state", "=", "posted"),
                 ("display_type", "=", "product"),
                 ("date", ">=", month),
-                ("date", "<=", month.replace(day=28)),
+                ("date", "<=", month + relativedelta(day=31)),
             ]
         )
         missing = max(args.lines - existing, 0)
@@ -99,6 +136,9 @@ def main():
                 f"generated {invoices_count} invoices ({missing} lines) "
                 f"in {time.perf_counter() - started:.1f} s"
             )
+            cr.commit()  # pylint: disable=invalid-commit  # the month, reused by later runs
+        if args.without_statistics:
+            forget_statistics(cr)
         if not period:
             period = env["sales.ledger.period"].create({"date_from": month})
         measure("ledger generation", period.action_generate_lines)
@@ -128,7 +168,7 @@ def main():
         print(f"anomalies                        {period.anomaly_count}")
         report = env.ref("sales_ledger.action_report_sales_ledger_period_xlsx")
         content, _fmt = measure(
-            "XLSX export", lambda: report._render(report.report_name, period.ids)
+            "XLSX export", lambda: report._render(report.report_name, period.ids), untraced=True
         )
         print(f"XLSX size                        {len(content) / 1024 / 1024:.1f} MiB")
         if args.keep:
