@@ -14,3 +14,4 @@ from . import test_tier_destruction
 from . import test_read_paths
 from . import test_ledger_review
 from . import test_daily_report
+from . import test_short_name
