@@ -35,7 +35,8 @@ MATRIX = {  # roles:  own  all  manager  contracts  finance  service  service_mg
     "customer.archive": "rwc/- -/- rwc/rwc -/- -/- -/- -/- rwcd/rwcd -/- -/- -/-",
     # the communication log is the public ledger's (000: 公共台账): every salesperson reads it
     "customer.archive.communication": "rwc/r r/r rwcd/rwcd r/r -/- -/- -/- rwcd/rwcd -/- -/- -/-",
-    "sales.contract": "rwc/- rwc/rwc rwcd/rwcd rwcd/rwcd -/- -/- -/- -/- -/- -/- -/-",
+    # customer service reads the contracts of customers who complained (both have)
+    "sales.contract": "rwc/- rwc/rwc rwcd/rwcd rwcd/rwcd -/- r/r r/r -/- -/- -/- -/-",
     "sales.statement": "rwc/- rwc/rwc rwcd/rwcd rwc/rwc rwcd/rwcd -/- -/- -/- -/- -/- -/-",
     "sales.credit.override": "rwc/c rwc/rwc rwcd/rwcd rwc/rwc r/r -/- -/- c/c -/- -/- -/-",
     "customer.complaint": "rwc/- rwc/rwc rwc/rwc rwc/rwc -/- rwc/rwc rwcd/rwcd -/- -/- -/- -/-",
