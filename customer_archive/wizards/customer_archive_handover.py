@@ -143,14 +143,14 @@ class CustomerArchiveHandover(models.TransientModel):
                 "user_id",
             ),
         ]
-        if not self.partner_ids:
-            targets.append(
-                (
-                    env._("Activities"),
-                    env["mail.activity"].search([("user_id", "=", leaver)]),
-                    "user_id",
-                )
+        activities = env["mail.activity"].search([("user_id", "=", leaver)])
+        if self.partner_ids:
+            # only those planned on the chosen customers' documents
+            customer_of = self._handover_customer_map(activities)
+            activities = activities.filtered(
+                lambda activity: (customer_of.get(activity) or customers.browse()) in customers
             )
+        targets.append((env._("Activities"), activities, "user_id"))
         return targets
 
     def _handover_customer_of(self, record):

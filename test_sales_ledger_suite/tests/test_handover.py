@@ -122,11 +122,17 @@ class TestHandover(SalesLedgerCommon):
         )
 
     def test_handover_of_one_customer(self):
+        other_activity = self.other_customer.activity_schedule(
+            "mail.mail_activity_data_todo", summary="报价跟进", user_id=self.salesman.id
+        )
         wizard = self._handover(partner_ids=[(6, 0, self.customer.ids)])
         self.assertEqual(wizard.partner_count, 1)
         wizard.action_handover()
         self.assertEqual(self.contract.user_id, self.salesman_2)
         self.assertEqual(self.order.user_id, self.salesman_2)
+        # the chosen customer's activities go with it, the others' stay
+        self.assertEqual(self.activity.user_id, self.salesman_2)
+        self.assertEqual(other_activity.user_id, self.salesman)
         self.assertEqual(self.other_customer.user_id, self.salesman, "not chosen, not moved")
         self.assertTrue(self.salesman.active)
 
