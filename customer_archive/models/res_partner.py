@@ -219,10 +219,11 @@ class ResPartner(models.Model):
     def _compute_display_name(self):
         """Lists of documents show customers by their short name (客户简称), as U8 does, when
         their view asks for it; the full name stays on forms and printed documents."""
-        super()._compute_display_name()
+        result = super()._compute_display_name()
         if self.env.context.get("show_short_name"):
             for partner in self.filtered("short_name"):
                 partner.display_name = partner.short_name
+        return result
 
     @api.constrains("short_name", "name", "customer_rank", "is_company")
     def _check_display_widths(self):
