@@ -161,13 +161,12 @@ class SalesCollectionReminder(models.Model):
             )
             if not rows:
                 continue
-            # No creation message nor an e-mail per to-do: the salesperson finds them in his
-            # activities, and the job stays a few queries per reminder.
+            # No creation message, follower or "assigned to you" e-mail per reminder (the
+            # tracked salesperson would get one each): he finds them in his activities, and
+            # the job's queries do not grow with the invoices.
             reminders = (
                 self.sudo()
-                .with_context(
-                    mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True
-                )
+                .with_context(tracking_disable=True)
                 .create(
                     [
                         {

@@ -152,16 +152,23 @@ class TestCollections(StatementCommon):
         self.assertIn(self.customer, message.partner_ids)
 
     def test_job_queries_do_not_grow_with_the_invoices(self):
+        # as the scheduler runs it: no test context switching the chatter off
+        Reminder = self.Reminder.with_context(tracking_disable=False)
+        mails = self.env["mail.mail"].sudo()
+        mails_before = mails.search_count([])
         for days in (-2, -2):
             self._due_in(days)
         self.env.invalidate_all()
         before = self.env.cr.sql_log_count
-        self._raise()
+        Reminder._cron_raise_reminders(self.today)
         few = self.env.cr.sql_log_count - before
         for days in [-2] * 10:
             self._due_in(days)
         self.env.invalidate_all()
         before = self.env.cr.sql_log_count
-        self._raise()
+        Reminder._cron_raise_reminders(self.today)
         many = self.env.cr.sql_log_count - before
+        self.assertEqual(self.Reminder.search_count([]), 12)
         self.assertLessEqual(many, few + 5, (few, many))
+        # nor an "assigned to you" e-mail per reminder
+        self.assertEqual(mails.search_count([]), mails_before)
