@@ -4,8 +4,8 @@
   time as "Send" does for a few, against the background job (queued as "Send" does for many,
   then the job's method run batch after batch, as the cron would): seconds per statement.
 * The daily collections job (``sales.collection.reminder._cron_raise_reminders``) over all
-  open invoices, as of two dates (the book half built and the whole book): its queries do
-  not depend on the number of invoices.
+  open invoices, run as on two days (halfway through the book and at the end of the
+  statement month): its queries do not depend on the number of invoices.
 
 Everything is rolled back: the e-mails of the statements are only queued ``mail.mail``
 records, sent after a commit that never comes.
@@ -13,8 +13,6 @@ records, sent after a commit that never comes.
 
 import logging
 import time
-
-from dateutil.relativedelta import relativedelta
 
 
 def start_http_server(env):
@@ -92,11 +90,12 @@ def measure_sending(env, partners, month_start, month_end, count):
     )
 
 
-def measure_collections(env, partners, today, months):
-    """Queries of the daily collections job as of the book's middle month and today."""
+def measure_collections(env, partners, book_start, last_day):
+    """Queries of the daily collections job run on ``last_day`` and halfway from the book's
+    start to it: the book half as large, and whole."""
     Reminder = env["sales.collection.reminder"]
     engine = env["sales.receivable.engine"]
-    for day in (today - relativedelta(months=months // 2), today):
+    for day in (book_start + (last_day - book_start) // 2, last_day):
         open_moves = engine._open_moves(env.company, day, partners.ids, key="commercial_partner_id")
         savepoint = env.cr.savepoint(flush=False)
         env.flush_all()

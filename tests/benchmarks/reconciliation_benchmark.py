@@ -286,7 +286,9 @@ def main():
             print("account_financial_report is not installed: aging comparison skipped")
         check_figures(env, partners, month_start, month_end, "partner_statement" in installed)
         cr.rollback()  # the wizards of the measurements
-        reconciliation_background.measure_collections(env, partners, this_month, args.months)
+        reconciliation_background.measure_collections(
+            env, partners, this_month - relativedelta(months=args.months), month_end
+        )
         if args.pdf_statements:
             reconciliation_background.start_http_server(env)
             reconciliation_background.measure_sending(
