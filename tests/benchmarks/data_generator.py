@@ -143,12 +143,14 @@ class DataGenerator:
         salespeople=None,
         post=True,
         journal=None,
+        payment_days=30,
     ):
         """``count`` customer invoices spread evenly over ``months`` months from ``start``.
 
-        Each invoice has ``lines_per_invoice`` product lines; ``refund_ratio`` of the documents
-        are credit notes. Returns the moves, posted unless ``post`` is false. Several
-        processes can generate at once, each in a sales ``journal`` of its own.
+        Each invoice has ``lines_per_invoice`` product lines and falls due ``payment_days``
+        after its date; ``refund_ratio`` of the documents are credit notes. Returns the
+        moves, posted unless ``post`` is false. Several processes can generate at once,
+        each in a sales ``journal`` of its own.
         """
         start = (
             fields.Date.to_date(start)
@@ -187,6 +189,7 @@ class DataGenerator:
                     "partner_id": self.random.choice(customer_ids),
                     "invoice_user_id": self.random.choice(user_ids),
                     "invoice_date": day,
+                    "invoice_date_due": day + timedelta(days=payment_days),
                     "date": day,
                     "journal_id": journal.id,
                     "invoice_line_ids": lines,
