@@ -161,6 +161,9 @@ class SalesCollectionReminder(models.Model):
             )
             if not rows:
                 continue
+            # The stored amounts are rounded in the invoice's currency: read the invoices'
+            # currencies at once, not one invoice per reminder.
+            self.env["account.move"].browse([row[0] for row in rows]).mapped("currency_id")
             # No creation message, follower or "assigned to you" e-mail per reminder (the
             # tracked salesperson would get one each): he finds them in his activities, and
             # the job's queries do not grow with the invoices.
