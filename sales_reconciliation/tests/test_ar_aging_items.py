@@ -207,6 +207,28 @@ class TestArAgingItems(StatementCommon):
         )
         self.assertFalse(values["rows"])
 
+    def test_menus_per_role(self):
+        """The on-screen aging is the AR Aging menu, the wizard Print AR Aging, for those
+        who could print the AR aging before; finance finds both in Invoicing."""
+        employee = new_test_user(self.env, "sr_aging_employee", groups="base.group_user")
+        sales = ("sales_ar_aging_menu", "sales_ar_aging_print_menu")
+        finance = ("sales_ar_aging_menu_finance", "sales_ar_aging_print_menu_finance")
+        for user, shown, hidden in (
+            (self.salesman, sales, finance),
+            (self.sales_manager, sales, finance),
+            (self.finance, sales + finance, ()),
+            (employee, (), sales + finance),
+        ):
+            visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+            for name in shown + hidden:
+                with self.subTest(user=user.login, menu=name):
+                    menu = self.env.ref(f"sales_reconciliation.{name}")
+                    self.assertEqual(menu.id in visible, name in shown)
+        self.assertEqual(
+            self.env.ref("sales_reconciliation.sales_ar_aging_menu").action,
+            self.env.ref("sales_reconciliation.sales_ar_aging_item_action"),
+        )
+
     def test_print_refused_across_companies_or_without_rows(self):
         with self.assertRaises(UserError):
             self.Item.search([]).action_print_pdf()
