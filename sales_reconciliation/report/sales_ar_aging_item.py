@@ -127,7 +127,10 @@ class SalesArAgingItem(models.Model):
     def _aging_wizard(self):
         """The AR aging wizard of today for the customers of the selected rows, or of the
         rows of the current search (``active_domain``) when none is selected."""
-        items = self or self.search(self.env.context.get("active_domain") or [])
+        items = self
+        context = self.env.context
+        if not items and context.get("active_model") == self._name:
+            items = self.search(context.get("active_domain") or [])
         if not items:
             raise UserError(self.env._("There is no open item to print."))
         if len(items.company_id) > 1:

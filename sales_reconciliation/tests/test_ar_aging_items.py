@@ -182,7 +182,8 @@ class TestArAgingItems(StatementCommon):
         self.assertNotIn("苏州联合电子有限公司", html)
         # no selection: the rows of the search
         Item = self.Item.with_user(self.finance).with_context(
-            active_domain=[("partner_id", "=", self.other_customer.id)]
+            active_model="sales.ar.aging.item",
+            active_domain=[("partner_id", "=", self.other_customer.id)],
         )
         action = Item.action_export_xlsx()
         self.assertEqual(action["report_name"], "sales_reconciliation.report_ar_aging_xlsx")
@@ -234,7 +235,8 @@ class TestArAgingItems(StatementCommon):
             self.Item.search([]).action_print_pdf()
         with self.assertRaises(UserError):
             self.Item.with_user(self.finance).with_context(
-                active_domain=[("partner_id", "=", self.idle_customer.id)]
+                active_model="sales.ar.aging.item",
+                active_domain=[("partner_id", "=", self.idle_customer.id)],
             ).action_print_pdf()
 
 
