@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.tests import HttpCase, tagged
 
-from .common import StatementCommon
+from .common import SIGNATURE, StatementCommon
 
 
 @tagged("post_install", "-at_install")
@@ -62,7 +62,10 @@ class TestStatementTour(StatementCommon, HttpCase):
 
     def test_finance_finds_statements_from_the_home_menu(self):
         self._invoice(self.customer, 2000.0, date(2026, 2, 5), due=date(2026, 3, 7))
-        self.env["sales.statement"].generate_statements(
+        statement = self.env["sales.statement"].generate_statements(
             "2026-02-01", "2026-02-28", self.customer
-        ).with_user(self.salesman).action_send()
+        )
+        statement.with_user(self.salesman).action_send()
+        statement._action_customer_confirm("王会计", SIGNATURE)
         self.start_tour("/odoo", "sales_finance_menu_tour", login="sr_finance")
+        self.assertRecordValues(statement, [{"state": "done", "handover_user_id": self.finance.id}])

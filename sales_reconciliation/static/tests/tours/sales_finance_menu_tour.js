@@ -1,7 +1,8 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
-// Finance starts from the home menu and finds the statements and the reports in Invoicing.
+// Finance starts from the home menu, finds the statements in Invoicing, takes over the one the
+// customer confirmed, and finds the reports.
 registry.category("web_tour.tours").add("sales_finance_menu_tour", {
     url: "/odoo",
     steps: () => [
@@ -22,8 +23,18 @@ registry.category("web_tour.tours").add("sales_finance_menu_tour", {
             run: "click",
         },
         {
-            content: "The statement of a salesperson's customer is listed",
+            content: "Open the confirmed statement of a salesperson's customer",
             trigger: '.o_list_view .o_data_row td:contains("上海宏达贸易有限公司")',
+            run: "click",
+        },
+        {
+            content: "Take it over with its signed PDF",
+            trigger: '.o_form_view button[name="action_handover"]',
+            run: "click",
+        },
+        {
+            content: "It is handed over to finance",
+            trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value="done"]',
         },
         {
             content: "Open the Reporting menu",
