@@ -2,7 +2,7 @@
     "name": "Sales Reconciliation",
     "summary": "Customer statements (对账单) confirmed or disputed in the portal, "
     "AR aging, credit policy and reconciliation KPIs",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",

@@ -137,6 +137,8 @@ class SalesStatementGeneration(models.Model):
             running = currency.round(running + balance)
             days = (date_to - due).days if due and residual > 0 and due < date_to else 0
             foreign = line_currency_id and line_currency_id != currency.id
+            # a credit note is a return, never money received
+            refund = move_type in RETURN_MOVE_TYPES
             values.append(
                 {
                     "sequence": sequence,
@@ -148,7 +150,7 @@ class SalesStatementGeneration(models.Model):
                         "invoice"
                         if move_type in SALES_MOVE_TYPES
                         else "refund"
-                        if move_type in RETURN_MOVE_TYPES
+                        if refund
                         else "payment"
                         if move_type == "entry"
                         else "other"
@@ -156,8 +158,9 @@ class SalesStatementGeneration(models.Model):
                     "order_ref": origin,
                     "description": description,
                     "quantity": quantity or 0.0,
-                    "debit": max(balance, 0.0),
-                    "credit": max(-balance, 0.0),
+                    "debit": 0.0 if refund else max(balance, 0.0),
+                    "amount_returns": -balance if refund else 0.0,
+                    "credit": 0.0 if refund else max(-balance, 0.0),
                     "running_balance": running,
                     "outstanding": residual,
                     "date_maturity": due,
@@ -176,8 +179,15 @@ class SalesStatementGeneration(models.Model):
             for key, value in figures.items()
             if key != "lines"
         }
+        # returns counted with the credits, as before they had their column: the
+        # statements made before keep their fingerprint
         payload["lines"] = [
-            [line["move_line_id"], line["debit"], line["credit"], line["outstanding"]]
+            [
+                line["move_line_id"],
+                line["debit"],
+                line["credit"] + line["amount_returns"],
+                line["outstanding"],
+            ]
             for line in figures["lines"]
         ]
         return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
