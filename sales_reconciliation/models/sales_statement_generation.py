@@ -257,6 +257,14 @@ class SalesStatementGeneration(models.Model):
         :param partners: ``res.partner`` recordset (contacts count for their company)
         :return: the statements of the period (``sales.statement`` recordset)
         """
+        return self._generate_statements(date_from, date_to, partners)["statements"]
+
+    @api.model
+    def _generate_statements(self, date_from, date_to, partners=None):
+        """``generate_statements``, telling what it did: a dict of the ``statements``
+        of the period and, among them, those ``created``, the drafts ``refreshed``, the
+        sent ones ``reissued`` under a new revision; ``skipped``: how many customers'
+        statements the user may not make (another salesperson's, all customers asked)."""
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         if date_from > date_to:
@@ -281,9 +289,10 @@ class SalesStatementGeneration(models.Model):
                 )
             )
         figures_by_partner = {key: figures_by_partner[key] for key in allowed}
-        return (
-            self.sudo()._store_figures(company, date_from, date_to, figures_by_partner).sudo(False)
-        )
+        result = self.sudo()._store_figures(company, date_from, date_to, figures_by_partner)
+        result = {key: records.sudo(False) for key, records in result.items()}
+        result["skipped"] = len(refused)
+        return result
 
     def _generation_allowed(self, company, date_from, date_to, partner_ids):
         """Ids of ``partner_ids`` whose statement of the period the current user may change
@@ -406,7 +415,12 @@ class SalesStatementGeneration(models.Model):
                     for statement in reissued
                 }
             )
-        return existing | created
+        return {
+            "statements": existing | created,
+            "created": created,
+            "refreshed": refreshed - reissued,
+            "reissued": reissued,
+        }
 
     def _insert_lines(self, lines_by_statement):
         """Write the lines of many statements in one query: they are plain copies of
