@@ -1,3 +1,4 @@
+from odoo import SUPERUSER_ID, Command, api
 from odoo.tools import SQL
 
 
@@ -15,3 +16,10 @@ def migrate(cr, version):
             """
         )
     )
+    # The statement template attaches the statement PDF in the mail composer; it is
+    # noupdate data, completed here unless someone gave it reports already.
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    template = env.ref("sales_reconciliation.mail_template_sales_statement", False)
+    report = env.ref("sales_reconciliation.sales_statement_report_action", False)
+    if template and report and not template.report_template_ids:
+        template.report_template_ids = [Command.link(report.id)]
