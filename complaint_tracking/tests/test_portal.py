@@ -57,6 +57,16 @@ class TestComplaintPortal(ComplaintCommon, HttpCase):
 
     def test_customer_service_starts_from_the_home_menu(self):
         self.start_tour("/odoo", "complaint_tracking_service_menu_tour", login="ct_cs_user")
+        self.assertRecordValues(
+            self.own,
+            [
+                {
+                    "state": "acknowledged",
+                    "first_contact_method": "phone",
+                    "handling_plan": "三个工作日内上门更换破损纸箱",
+                }
+            ],
+        )
 
     def test_portal_detail_of_other_customer_is_not_found(self):
         self.authenticate(self.portal_user.login, self.portal_user.login)

@@ -69,12 +69,14 @@ class SalesReceivableEngine(models.AbstractModel):
     def _receivable_where(self, company, partner_ids=None, key="statement_partner_id"):
         """Which journal items are receivables of the company: posted, on an account of
         type receivable, with a partner; optionally only those of some customers (ids of
-        ``key``, see ``PARTNER_KEYS``)."""
+        ``key``, see ``PARTNER_KEYS``). ``company`` ``None``: those of every company (the
+        on-screen AR aging, whose record rules choose the companies)."""
         conditions = [
             SQL("aml.parent_state = 'posted'"),
-            SQL("aml.company_id = %s", company.id),
             SQL("acc.account_type = 'asset_receivable'"),
         ]
+        if company is not None:
+            conditions.append(SQL("aml.company_id = %s", company.id))
         if partner_ids is not None:
             conditions.append(SQL("%s = ANY(%s)", self._receivable_partner(key), list(partner_ids)))
         return SQL(" AND ").join(conditions)
@@ -146,29 +148,34 @@ class SalesReceivableEngine(models.AbstractModel):
         """SQL sub-query ``(id, amount)``: per journal item, the amount that
         reconciliations dated after ``date_to`` took off its residual. Adding it to
         ``amount_residual`` gives the residual at ``date_to``; the sub-query reads only
-        the partial reconciliations after that date, whatever the size of the books."""
+        the partial reconciliations after that date, whatever the size of the books.
+        ``company`` ``None``: those of every company."""
+        where = SQL("apr.max_date > %s", date_to)
+        if company is not None:
+            where = SQL("apr.company_id = %s AND %s", company.id, where)
         return SQL(
             """
             SELECT side.id, SUM(side.amount) AS amount
               FROM account_partial_reconcile apr
         CROSS JOIN LATERAL (VALUES (apr.debit_move_id, apr.amount),
                                    (apr.credit_move_id, -apr.amount)) side (id, amount)
-             WHERE apr.company_id = %(company)s AND apr.max_date > %(date)s
+             WHERE %s
           GROUP BY side.id
             """,
-            company=company.id,
-            date=date_to,
+            where,
         )
 
     @api.model
     def _open_items_query(self, company, date_to, partner_ids=None, key="statement_partner_id"):
-        """SQL sub-query ``(partner_id, id, move_id, date, date_maturity, residual)``: the
-        receivable items still open at ``date_to`` with their company-currency residual
-        at that date: the items not reconciled today, and those reconciled by entries
-        dated after ``date_to``."""
+        """SQL sub-query ``(partner_id, id, move_id, company_id, commercial_partner_id,
+        date, date_maturity, residual)``: the receivable items still open at ``date_to``
+        with their company-currency residual at that date: the items not reconciled
+        today, and those reconciled by entries dated after ``date_to``. ``company``
+        ``None``: those of every company."""
         return SQL(
             """
-            SELECT %(partner)s AS partner_id, aml.id, aml.move_id, aml.date, aml.date_maturity,
+            SELECT %(partner)s AS partner_id, aml.id, aml.move_id, aml.company_id,
+                   p.commercial_partner_id, aml.date, aml.date_maturity,
                    aml.amount_residual + COALESCE(later.amount, 0) AS residual
               FROM %(items)s
          LEFT JOIN (%(later)s) later ON later.id = aml.id
@@ -183,18 +190,43 @@ class SalesReceivableEngine(models.AbstractModel):
         )
 
     @api.model
-    def _aging_columns(self, date_to):
-        days = SQL("%s - COALESCE(open.date_maturity, open.date)", date_to)
-        columns = []
-        for _key, first, last in AGING_BUCKETS:
+    def _aging_due_date(self):
+        """The date an open item (``open``, see ``_open_items_query``) is aged from."""
+        return SQL("COALESCE(open.date_maturity, open.date)")
+
+    @api.model
+    def _aging_days(self, date_to):
+        """The days an open item is overdue at ``date_to`` (0 or less: not due)."""
+        return SQL("%s - %s", date_to, self._aging_due_date())
+
+    @api.model
+    def _aging_conditions(self, date_to):
+        """[(key of ``AGING_KEYS``, SQL condition)]: in which bucket an open item falls
+        at ``date_to``."""
+        days = self._aging_days(date_to)
+        conditions = []
+        for key, first, last in AGING_BUCKETS:
             if first is None:
                 condition = SQL("%s <= %s", days, last)
             elif last is None:
                 condition = SQL("%s >= %s", days, first)
             else:
                 condition = SQL("%s BETWEEN %s AND %s", days, first, last)
-            columns.append(SQL("COALESCE(SUM(open.residual) FILTER (WHERE %s), 0)", condition))
-        columns.append(SQL("COALESCE(MAX(%s) FILTER (WHERE open.residual > 0), 0)", days))
+            conditions.append((key, condition))
+        return conditions
+
+    @api.model
+    def _aging_columns(self, date_to):
+        columns = [
+            SQL("COALESCE(SUM(open.residual) FILTER (WHERE %s), 0)", condition)
+            for _key, condition in self._aging_conditions(date_to)
+        ]
+        columns.append(
+            SQL(
+                "COALESCE(MAX(%s) FILTER (WHERE open.residual > 0), 0)",
+                self._aging_days(date_to),
+            )
+        )
         return SQL(", ").join(columns)
 
     @api.model

@@ -22,3 +22,4 @@ from . import test_statement_sending
 from . import test_statement_scheduling
 from . import test_statement_composer
 from . import test_statement_generate_wizard
+from . import test_ar_aging_items

@@ -7,6 +7,9 @@ class SalesArAgingWizard(models.TransientModel):
 
     date_to = fields.Date("At", required=True, default=fields.Date.context_today)
     company_id = fields.Many2one("res.company", required=True, default=lambda s: s.env.company)
+    partner_ids = fields.Many2many(
+        "res.partner", string="Customers", help="Only these customers; all when empty."
+    )
 
     @api.model
     def _bucket_labels(self):
@@ -20,7 +23,10 @@ class SalesArAgingWizard(models.TransientModel):
         ]
 
     def _report_data(self):
-        return {"company_id": self.company_id.id, "date_to": fields.Date.to_string(self.date_to)}
+        data = {"company_id": self.company_id.id, "date_to": fields.Date.to_string(self.date_to)}
+        if self.partner_ids:
+            data["partner_ids"] = self.partner_ids.ids
+        return data
 
     def action_pdf(self):
         self.ensure_one()

@@ -2,7 +2,8 @@ import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 // Customer service starts from the home menu: its own app, the open complaints of every
-// account manager, each with its service-level badge.
+// account manager, each with its service-level badge; it calls the customer and acknowledges
+// the complaint with the handling plan told to him.
 registry.category("web_tour.tours").add("complaint_tracking_service_menu_tour", {
     url: "/odoo",
     steps: () => [
@@ -24,6 +25,25 @@ registry.category("web_tour.tours").add("complaint_tracking_service_menu_tour", 
         {
             content: "Only Acknowledge is offered to a new complaint, not Resolve",
             trigger: '.o_form_view .o_statusbar_buttons:has(button[name=action_acknowledge]):not(:has(button[name=action_resolve]))',
+        },
+        {
+            content: "Record the first contact: by phone",
+            trigger: ".o_form_view .o_field_widget[name=first_contact_method] select",
+            run: 'select "phone"',
+        },
+        {
+            content: "Record the handling plan told to the customer",
+            trigger: ".o_form_view .o_field_widget[name=handling_plan] textarea",
+            run: "edit 三个工作日内上门更换破损纸箱",
+        },
+        {
+            content: "Acknowledge the complaint",
+            trigger: ".o_form_view button[name=action_acknowledge]",
+            run: "click",
+        },
+        {
+            content: "The complaint is acknowledged",
+            trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value="acknowledged"]',
         },
     ],
 });

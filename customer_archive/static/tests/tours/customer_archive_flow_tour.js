@@ -36,14 +36,46 @@ tours.add("customer_archive_salesperson_registers", {
     ],
 });
 
-// The sales manager approves the application.
+// From the home menu, to the customers waiting for this user's review.
+function customersToReview() {
+    return [
+        stepUtils.showAppsMenuItem(),
+        {
+            trigger: '.o_app[data-menu-xmlid="customer_archive.menu_sales_ledger_root"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_menu_sections [data-menu-xmlid="customer_archive.menu_customer_file"]',
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item[data-menu-xmlid="customer_archive.res_partner_customer_menu"]',
+            run: "click",
+        },
+        { trigger: ".o_searchview_dropdown_toggler", run: "click" },
+        { trigger: '.o_filter_menu .o_menu_item:contains("To Review")', run: "click" },
+        { trigger: '.o_list_view .o_data_row td:contains("华南新客户贸易有限公司")', run: "click" },
+    ];
+}
+
+// The sales manager finds the application among the customers to review and approves it.
 tours.add("customer_archive_manager_approves", {
-    steps: () => [...approveWithOpinion("资料齐全"), statusIs("approved")],
+    url: "/odoo",
+    steps: () => [...customersToReview(), ...approveWithOpinion("资料齐全"), statusIs("approved")],
 });
 
-// The salesperson proposes a new credit grade through a change request.
+// The salesperson finds his customer in CRM and proposes a new credit grade through a
+// change request.
 tours.add("customer_archive_salesperson_requests_change", {
+    url: "/odoo",
     steps: () => [
+        stepUtils.showAppsMenuItem(),
+        { trigger: '.o_app[data-menu-xmlid="crm.crm_menu_root"]', run: "click" },
+        { trigger: '[data-menu-xmlid="crm.crm_menu_sales"]', run: "click" },
+        { trigger: '[data-menu-xmlid="crm.res_partner_menu_customer"]', run: "click" },
+        { trigger: ".o_searchview_input", run: "edit 华南新客户" },
+        { trigger: ".o_searchview_input", run: "press Enter" },
+        { trigger: '.o_kanban_record:contains("华南新客户贸易有限公司")', run: "click" },
         { trigger: "button[name=action_request_change]", run: "click" },
         { trigger: ".o_field_widget[name=new_credit_grade] select", run: 'select "B"' },
         { trigger: ".o_field_widget[name=reason] textarea", run: "edit 近期付款经常延迟" },
@@ -52,7 +84,26 @@ tours.add("customer_archive_salesperson_requests_change", {
     ],
 });
 
-// The sales manager approves the change request.
+// The sales manager opens the change requests from the home menu and approves it.
 tours.add("customer_archive_manager_approves_change", {
-    steps: () => [...approveWithOpinion("同意下调"), statusIs("approved")],
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            trigger: '.o_app[data-menu-xmlid="customer_archive.menu_sales_ledger_root"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_menu_sections [data-menu-xmlid="customer_archive.menu_customer_file"]',
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item[data-menu-xmlid="customer_archive.customer_archive_change_request_menu"]',
+            run: "click",
+        },
+        { trigger: '.o_control_panel .o_breadcrumb:contains("Change Requests")' },
+        { trigger: '.o_list_view .o_data_row td:contains("华南新客户贸易有限公司")', run: "click" },
+        ...approveWithOpinion("同意下调"),
+        statusIs("approved"),
+    ],
 });
