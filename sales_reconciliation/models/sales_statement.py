@@ -131,6 +131,10 @@ class SalesStatement(models.Model):
     aging_91_180 = fields.Monetary("91-180 Days", readonly=True)
     aging_over_180 = fields.Monetary("Over 180 Days", readonly=True)
     line_ids = fields.One2many("sales.statement.line", "statement_id", "Lines", readonly=True)
+    has_foreign_currency = fields.Boolean(
+        compute="_compute_has_foreign_currency",
+        help="A line is in a foreign currency: its own amount is shown.",
+    )
     discrepancy_ids = fields.One2many(
         "sales.statement.discrepancy", "statement_id", "Discrepancies"
     )
@@ -203,6 +207,11 @@ class SalesStatement(models.Model):
     def _compute_closing_balance_chinese(self):
         for statement in self:
             statement.closing_balance_chinese = amount_to_chinese(statement.closing_balance)
+
+    @api.depends("line_ids.foreign_currency_id")
+    def _compute_has_foreign_currency(self):
+        for statement in self:
+            statement.has_foreign_currency = bool(statement.line_ids.foreign_currency_id)
 
     @api.depends("discrepancy_ids.state")
     def _compute_discrepancy_count(self):
@@ -364,7 +373,7 @@ class SalesStatement(models.Model):
                 raise UserError(self.env._("This line does not belong to the statement."))
             our_amount = line.get("our_amount")
             if our_amount is None:
-                our_amount = statement_line.debit - statement_line.credit if statement_line else 0.0
+                our_amount = statement_line.net_amount if statement_line else 0.0
             values.append(
                 {
                     "statement_id": self.id,

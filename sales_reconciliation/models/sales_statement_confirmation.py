@@ -98,7 +98,7 @@ class SalesStatementConfirmation(models.Model):
         document of the statement): ten times the figures it disputes."""
         self.ensure_one()
         if statement_line:
-            reference = abs(statement_line.debit - statement_line.credit)
+            reference = abs(statement_line.net_amount)
         else:
             reference = max(
                 abs(self.opening_balance),

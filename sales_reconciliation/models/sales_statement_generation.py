@@ -137,6 +137,8 @@ class SalesStatementGeneration(models.Model):
             running = currency.round(running + balance)
             days = (date_to - due).days if due and residual > 0 and due < date_to else 0
             foreign = line_currency_id and line_currency_id != currency.id
+            # a credit note is a return, never money received
+            refund = move_type in RETURN_MOVE_TYPES
             values.append(
                 {
                     "sequence": sequence,
@@ -148,7 +150,7 @@ class SalesStatementGeneration(models.Model):
                         "invoice"
                         if move_type in SALES_MOVE_TYPES
                         else "refund"
-                        if move_type in RETURN_MOVE_TYPES
+                        if refund
                         else "payment"
                         if move_type == "entry"
                         else "other"
@@ -156,8 +158,9 @@ class SalesStatementGeneration(models.Model):
                     "order_ref": origin,
                     "description": description,
                     "quantity": quantity or 0.0,
-                    "debit": max(balance, 0.0),
-                    "credit": max(-balance, 0.0),
+                    "debit": 0.0 if refund else max(balance, 0.0),
+                    "amount_returns": -balance if refund else 0.0,
+                    "credit": 0.0 if refund else max(-balance, 0.0),
                     "running_balance": running,
                     "outstanding": residual,
                     "date_maturity": due,
@@ -176,8 +179,15 @@ class SalesStatementGeneration(models.Model):
             for key, value in figures.items()
             if key != "lines"
         }
+        # returns counted with the credits, as before they had their column: the
+        # statements made before keep their fingerprint
         payload["lines"] = [
-            [line["move_line_id"], line["debit"], line["credit"], line["outstanding"]]
+            [
+                line["move_line_id"],
+                line["debit"],
+                line["credit"] + line["amount_returns"],
+                line["outstanding"],
+            ]
             for line in figures["lines"]
         ]
         return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
@@ -247,6 +257,14 @@ class SalesStatementGeneration(models.Model):
         :param partners: ``res.partner`` recordset (contacts count for their company)
         :return: the statements of the period (``sales.statement`` recordset)
         """
+        return self._generate_statements(date_from, date_to, partners)["statements"]
+
+    @api.model
+    def _generate_statements(self, date_from, date_to, partners=None):
+        """``generate_statements``, telling what it did: a dict of the ``statements``
+        of the period and, among them, those ``created``, the drafts ``refreshed``, the
+        sent ones ``reissued`` under a new revision; ``skipped``: how many customers'
+        statements the user may not make (another salesperson's, all customers asked)."""
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         if date_from > date_to:
@@ -271,9 +289,10 @@ class SalesStatementGeneration(models.Model):
                 )
             )
         figures_by_partner = {key: figures_by_partner[key] for key in allowed}
-        return (
-            self.sudo()._store_figures(company, date_from, date_to, figures_by_partner).sudo(False)
-        )
+        result = self.sudo()._store_figures(company, date_from, date_to, figures_by_partner)
+        result = {key: records.sudo(False) for key, records in result.items()}
+        result["skipped"] = len(refused)
+        return result
 
     def _generation_allowed(self, company, date_from, date_to, partner_ids):
         """Ids of ``partner_ids`` whose statement of the period the current user may change
@@ -396,7 +415,12 @@ class SalesStatementGeneration(models.Model):
                     for statement in reissued
                 }
             )
-        return existing | created
+        return {
+            "statements": existing | created,
+            "created": created,
+            "refreshed": refreshed - reissued,
+            "reissued": reissued,
+        }
 
     def _insert_lines(self, lines_by_statement):
         """Write the lines of many statements in one query: they are plain copies of

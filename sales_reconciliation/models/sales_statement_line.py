@@ -30,7 +30,11 @@ class SalesStatementLine(models.Model):
     description = fields.Char()
     quantity = fields.Float(digits="Product Unit of Measure")
     debit = fields.Monetary("Amount", help="Amount invoiced (debit).")
-    credit = fields.Monetary("Received", help="Amount received or credited (credit).")
+    amount_returns = fields.Monetary("Returns", help="Amount credited by a credit note.")
+    credit = fields.Monetary("Received", help="Amount received or otherwise credited (credit).")
+    net_amount = fields.Monetary(
+        compute="_compute_net_amount", help="Amount - returns - received: what the line adds."
+    )
     running_balance = fields.Monetary("Balance")
     outstanding = fields.Monetary(help="Part of this item still open at the end of the period.")
     date_maturity = fields.Date("Due Date")
@@ -39,6 +43,11 @@ class SalesStatementLine(models.Model):
     amount_currency = fields.Monetary(
         "Amount in Document Currency", currency_field="foreign_currency_id"
     )
+
+    @api.depends("debit", "amount_returns", "credit")
+    def _compute_net_amount(self):
+        for line in self:
+            line.net_amount = line.debit - line.amount_returns - line.credit
 
     def _workflow_guarded_fields(self, vals, create=False):
         # Copies of the books, written by the statement's generation only.

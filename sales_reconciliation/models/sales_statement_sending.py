@@ -1,9 +1,11 @@
 import logging
+import os
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
+from odoo.tools.safe_eval import safe_eval, time
 
 from .sales_statement_deadline import SalesStatementDeadline
 
@@ -79,6 +81,25 @@ class SalesStatementSending(models.Model):
                     )
                 )
 
+    def _check_send_allowed(self):
+        """What sending requires, whichever way the statements go out (Send button,
+        mail composer, background job): a state that can be sent, the right to change
+        the statement and a recipient with an e-mail address."""
+        self._check_sendable()
+        self.check_access("write")
+        for statement in self:
+            if not statement.partner_id._statement_recipients():
+                raise UserError(
+                    self.env._(
+                        "Customer %(name)s has no invoice address or accounting contact with "
+                        "an e-mail address: add a contact of type Invoice Address with an "
+                        "e-mail address to the customer, then send statement %(statement)s "
+                        "again.",
+                        name=statement.partner_id.name,
+                        statement=statement.name,
+                    )
+                )
+
     def action_send(self):
         """E-mail the statement PDF with a portal link and schedule a reminder. A
         resolved statement is first recomputed and reissued as a new revision. More
@@ -90,21 +111,83 @@ class SalesStatementSending(models.Model):
             statement._send()
         return True
 
+    def action_send_composer(self):
+        """The Send button of the form: the mail composer with the statement template
+        rendered in the customer's language (the preview), the recipients and the PDF;
+        posting it sends the statement (see ``message_post``). A resolved statement is
+        first reissued from the books, as a draft of its next revision, so that the
+        composer shows the figures the customer will receive."""
+        self.ensure_one()
+        self._check_send_allowed()
+        if self.state == "resolved":
+            self._reissue()
+            with self._workflow_pass():
+                self.write({"state": "draft"})
+        template = self.env.ref("sales_reconciliation.mail_template_sales_statement")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_composition_mode": "comment",
+                "default_template_id": template.id,
+                "default_partner_ids": self.partner_id._statement_recipients().ids,
+                "default_subtype_xmlid": "mail.mt_comment",
+                "force_email": True,
+                "mark_statement_as_sent": True,
+            },
+        }
+
+    @api.returns("mail.message", lambda value: value.id)
+    def message_post(self, **kwargs):
+        """Posted from the composer of ``action_send_composer``: the statement is sent,
+        as by the Send button, and the PDF the composer previewed is replaced by the one
+        archived as the sent version."""
+        if not self.env.context.get("mark_statement_as_sent"):
+            return super().message_post(**kwargs)
+        self.ensure_one()
+        statement = self.with_context(mark_statement_as_sent=False)
+        attachments = self.env["ir.attachment"].sudo().browse(kwargs.get("attachment_ids") or [])
+        report_name = statement._composer_report_name()
+        previews = attachments.filtered(
+            lambda a: (
+                a.res_model == "mail.compose.message" and os.path.splitext(a.name)[0] == report_name
+            )
+        )
+        _recipients, pdf = statement._send_workflow()
+        kwargs["attachment_ids"] = (attachments - previews).ids + pdf.ids
+        previews.unlink()
+        return super(SalesStatementSending, statement).message_post(**kwargs)
+
+    def _composer_report_name(self):
+        """The name (without extension) the mail composer gives the statement PDF it
+        renders with the template's report."""
+        report = self.env.ref("sales_reconciliation.sales_statement_report_action")
+        return safe_eval(report.print_report_name, {"object": self, "time": time})
+
     def _send(self):
         """Send one statement now; ``UserError`` when it cannot go out."""
+        recipients, attachment = self._send_workflow()
+        self.with_context(lang=self.partner_id.lang).message_post_with_source(
+            self.env.ref("sales_reconciliation.mail_template_sales_statement"),
+            subtype_xmlid="mail.mt_comment",
+            message_type="comment",
+            attachment_ids=attachment.ids,
+            partner_ids=recipients.ids,
+        )
+
+    def _send_workflow(self):
+        """All that sending one statement does but the e-mail: the checks, the reissue
+        of a resolved statement, the portal link, the PDF archived as the sent version,
+        the state, the recipients as followers and the reminder. Returns the recipients
+        and the PDF attachment, which the e-mail carries."""
         self.ensure_one()
-        self._check_sendable()
+        self._check_send_allowed()
         recipients = self.partner_id._statement_recipients()
-        if not recipients:
-            raise UserError(
-                self.env._(
-                    "Customer %(name)s has no invoice address or accounting contact with an "
-                    "e-mail address: add a contact of type Invoice Address with an e-mail "
-                    "address to the customer, then send statement %(statement)s again.",
-                    name=self.partner_id.name,
-                    statement=self.name,
-                )
-            )
         if self.state == "resolved":
             self._reissue()
         self._portal_ensure_token()
@@ -120,13 +203,6 @@ class SalesStatementSending(models.Model):
                 }
             )
         self.message_subscribe(partner_ids=recipients.ids)
-        self.with_context(lang=self.partner_id.lang).message_post_with_source(
-            self.env.ref("sales_reconciliation.mail_template_sales_statement"),
-            subtype_xmlid="mail.mt_comment",
-            message_type="comment",
-            attachment_ids=attachment.ids,
-            partner_ids=recipients.ids,
-        )
         self.activity_schedule(
             "sales_reconciliation.mail_activity_type_statement_reminder",
             date_deadline=fields.Date.context_today(self)
@@ -134,6 +210,7 @@ class SalesStatementSending(models.Model):
             user_id=self.user_id.id or self.env.uid,
             summary=self.env._("Follow up the statement with the customer"),
         )
+        return recipients, attachment
 
     def action_send_background(self):
         """Queue the statements for the background job, which sends them in batches as

@@ -20,4 +20,6 @@ from . import test_collection_rate
 from . import test_receivable_engine
 from . import test_statement_sending
 from . import test_statement_scheduling
+from . import test_statement_composer
+from . import test_statement_generate_wizard
 from . import test_ar_aging_items

@@ -1,5 +1,7 @@
 from datetime import date
 
+from lxml import etree
+
 from odoo import Command
 from odoo.tests import tagged
 
@@ -91,6 +93,7 @@ class TestStatementFigures(StatementCommon):
                     "order_ref": "S00042",
                     "quantity": 2.0,
                     "debit": 2000.0,
+                    "amount_returns": 0.0,
                     "credit": 0.0,
                     "running_balance": 2900.0,
                     "outstanding": 2000.0,
@@ -104,7 +107,8 @@ class TestStatementFigures(StatementCommon):
                     "order_ref": False,
                     "quantity": 2.0,
                     "debit": 0.0,
-                    "credit": 150.0,
+                    "amount_returns": 150.0,
+                    "credit": 0.0,
                     "running_balance": 2750.0,
                     "outstanding": -150.0,
                     "date_maturity": date(2026, 2, 10),
@@ -117,6 +121,7 @@ class TestStatementFigures(StatementCommon):
                     "order_ref": False,
                     "quantity": 0.0,
                     "debit": 0.0,
+                    "amount_returns": 0.0,
                     "credit": 500.0,
                     "running_balance": 2250.0,
                     "outstanding": 0.0,
@@ -130,6 +135,7 @@ class TestStatementFigures(StatementCommon):
                     "order_ref": False,
                     "quantity": 2.0,
                     "debit": 400.0,
+                    "amount_returns": 0.0,
                     "credit": 0.0,
                     "running_balance": 2650.0,
                     "outstanding": 400.0,
@@ -210,6 +216,80 @@ class TestStatementFigures(StatementCommon):
         self.assertEqual(statement.amount_sales, 2550.0)
         self.assertEqual(statement.closing_balance, 2800.0)
         self.assertEqual(statement.currency_id, self.currency)
+        self.assertTrue(statement.has_foreign_currency)
+        self.assertFalse(self._generate(self.other_customer).has_foreign_currency)
+
+    def test_every_statement_adds_up_and_credit_notes_are_returns(self):
+        Partner = self.env["res.partner"]
+        customers = Partner.create(
+            [
+                {"name": f"测试客户{index}有限公司", "is_company": True, "email": f"c{index}@x.cn"}
+                for index in range(3)
+            ]
+        )
+        for index, customer in enumerate(customers):
+            # January: opening balance; February: invoices, a credit note, payments
+            self._invoice(customer, 1000.0 * (index + 1), date(2026, 1, 10))
+            invoice = self._invoice(customer, 800.0 + index, date(2026, 2, 3))
+            self._invoice(customer, 120.0 * (index + 1), date(2026, 2, 9), move_type="out_refund")
+            self._pay(invoice, 300.0 + index, date(2026, 2, 16))
+            self._payment(customer, 50.0, date(2026, 2, 25))
+        statements = self._generate(customers | self.customer)
+        self.assertEqual(len(statements), 4)
+        for statement in statements:
+            currency = statement.currency_id
+            lines = statement.line_ids
+            with self.subTest(customer=statement.partner_id.name):
+                self.assertFalse(
+                    currency.compare_amounts(
+                        statement.opening_balance
+                        + statement.amount_sales
+                        - statement.amount_returns
+                        - statement.amount_receipts,
+                        statement.closing_balance,
+                    )
+                )
+                # the lines' columns are the statement's figures
+                self.assertAlmostEqual(sum(lines.mapped("debit")), statement.amount_sales)
+                self.assertAlmostEqual(
+                    sum(lines.mapped("amount_returns")), statement.amount_returns
+                )
+                self.assertAlmostEqual(sum(lines.mapped("credit")), statement.amount_receipts)
+                self.assertTrue(statement.amount_returns)
+                refunds = lines.filtered(lambda line: line.document_type == "refund")
+                self.assertTrue(refunds)
+                self.assertEqual(set(refunds.mapped("credit")), {0.0})
+                self.assertEqual(sum(refunds.mapped("amount_returns")), statement.amount_returns)
+                self.assertEqual(
+                    lines[-1].running_balance, statement.closing_balance, "last running balance"
+                )
+                self.assertFalse(statement.has_foreign_currency)
+        # the PDF and the portal show the credit note under Returns, not Received
+        statement = statements.filtered(lambda s: s.partner_id == self.customer)
+        html = str(
+            self.env["ir.actions.report"]._render_qweb_html(
+                "sales_reconciliation.sales_statement_report_action", statement.ids
+            )[0]
+        )
+        self.assertIn(">Returns</th>", html)
+        refund = statement.line_ids.filtered(lambda line: line.document_type == "refund")
+        self.assertEqual(refund.net_amount, -150.0)
+        # every figure of the list adds up: none of them is an optional (hideable) column
+        arch = etree.fromstring(
+            self.env["sales.statement"].get_view(
+                self.env.ref("sales_reconciliation.sales_statement_view_list").id, "list"
+            )["arch"]
+        )
+        for name in (
+            "opening_balance",
+            "amount_sales",
+            "amount_returns",
+            "amount_receipts",
+            "closing_balance",
+        ):
+            [field] = arch.xpath(f"//field[@name='{name}']")
+            self.assertFalse(field.get("optional"), name)
+            self.assertFalse(field.get("column_invisible"), name)
 
     def test_query_count_independent_of_customer_count(self):
         Partner = self.env["res.partner"]

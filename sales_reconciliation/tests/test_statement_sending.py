@@ -26,6 +26,8 @@ class TestStatementSending(FebruaryStatementCommon, MockEmail):
         self.assertEqual(statement.sending_state, "sent")
         message = self._send_message(statement)
         self.assertEqual(message.partner_ids, self.customer_contact)
+        # the archived PDF only: the template's report is for the composer
+        self.assertEqual(message.attachment_ids, statement.revision_ids.attachment_id)
         mail = self._new_mails.filtered(lambda m: m.mail_message_id == message)
         self.assertEqual(mail.recipient_ids, self.customer_contact)
         self.assertIn(self.customer_contact, statement.message_partner_ids)

@@ -46,15 +46,58 @@ class SalesStatementGenerate(models.TransientModel):
                 wizard.date_to = last_month_end
 
     def action_generate(self):
+        """Generate the statements of the period and say what was made: a notification
+        with the counts, then the list of the statements."""
         self.ensure_one()
         if self.date_from > self.date_to:
             raise UserError(self.env._("The period must end after it starts."))
-        statements = self.env["sales.statement"].generate_statements(
+        result = self.env["sales.statement"]._generate_statements(
             self.date_from, self.date_to, self.partner_ids or None
         )
+        statements = result["statements"]
+        period = f"{self.date_from} ~ {self.date_to}"
+        if not statements:
+            raise UserError(
+                self.env._(
+                    "No statement was generated for %(period)s: no customer has invoices, "
+                    "credit notes or payments in the period, nor an open balance.",
+                    period=period,
+                )
+                + self._skipped_text(result["skipped"])
+            )
+        changed = result["created"] | result["refreshed"] | result["reissued"]
+        message = self.env._(
+            "%(count)s statements for %(period)s: %(created)s new, %(refreshed)s drafts "
+            "recomputed, %(reissued)s sent before and reissued as a new revision, "
+            "%(unchanged)s unchanged.",
+            count=len(statements),
+            period=period,
+            created=len(result["created"]),
+            refreshed=len(result["refreshed"]),
+            reissued=len(result["reissued"]),
+            unchanged=len(statements - changed),
+        ) + self._skipped_text(result["skipped"])
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sales_reconciliation.sales_statement_action"
         )
         action["domain"] = [("id", "in", statements.ids)]
         action["context"] = {}
-        return action
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Statements generated"),
+                "message": message,
+                "type": "warning" if result["skipped"] else "success",
+                "next": action,
+            },
+        }
+
+    def _skipped_text(self, skipped):
+        if not skipped:
+            return ""
+        return " " + self.env._(
+            "%(skipped)s customers skipped: their statements belong to another salesperson "
+            "or to none.",
+            skipped=skipped,
+        )

@@ -136,7 +136,16 @@ registry.category("web_tour.tours").add("sales_statement_resolve_tour", {
         },
         {
             content: "Send the corrected statement",
-            trigger: ".o_form_statusbar button.btn-primary[name=action_send]",
+            trigger: ".o_form_statusbar button.btn-primary[name=action_send_composer]",
+            run: "click",
+        },
+        {
+            content: "The composer previews the e-mail",
+            trigger: ".modal .o_field_widget[name=body]:contains(Please find attached our statement)",
+        },
+        {
+            content: "Send the e-mail",
+            trigger: ".modal footer button.o_mail_send",
             run: "click",
         },
         {
