@@ -67,10 +67,12 @@ class CustomerFollowupPlan(models.Model):
             for customer in customers:
                 if customer.id in skip:
                     continue
+                user = customer.user_id or self.env.user
                 customer.activity_schedule(
                     activity_type_id=activity_type.id,
-                    user_id=(customer.user_id or self.env.user).id,
-                    summary=self.env._(
+                    user_id=user.id,
+                    # in the language of whoever does the follow-up, not the scheduler's
+                    summary=self.with_context(lang=user.lang).env._(
                         "Follow up this customer (every %s days)", plan.interval_days
                     ),
                 )

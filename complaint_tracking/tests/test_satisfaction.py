@@ -168,6 +168,8 @@ class TestFollowupPlan(ComplaintCommon):
         self.env["customer.complaint.visit"].create(
             {"partner_id": self.other_customer.id, "method": "visit"}
         )
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.salesman.lang = "zh_CN"
         followup = self.env.ref("complaint_tracking.mail_activity_type_followup")
         cron = self.env.ref("complaint_tracking.ir_cron_customer_followup_plan")
         cron.method_direct_trigger()
@@ -175,6 +177,8 @@ class TestFollowupPlan(ComplaintCommon):
         activity = self.customer.activity_ids.filtered(lambda a: a.activity_type_id == followup)
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.salesman)
+        # in the salesperson's language, whoever runs the scheduler
+        self.assertEqual(activity.summary, "回访此客户(每 30 天)")
         self.assertFalse(self.other_customer.activity_ids)
         # The salesperson records the visit: the follow-up is done.
         self.env["customer.complaint.visit"].with_user(self.salesman).create(
