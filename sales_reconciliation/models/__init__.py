@@ -1,4 +1,5 @@
 from . import sales_receivable_engine
+from . import sales_aging_buckets_mixin
 from . import sales_statement
 from . import sales_statement_portal
 from . import sales_statement_line

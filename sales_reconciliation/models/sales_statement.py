@@ -35,6 +35,7 @@ class SalesStatement(models.Model):
         "mail.activity.mixin",
         "workflow.guard.mixin",
         "retention.target.mixin",
+        "sales.aging.buckets.mixin",
     ]
     _order = "date_to desc, partner_id, id desc"
     # Kept as long as the sales ledger they reconcile (seed 000), then deleted.
@@ -124,12 +125,6 @@ class SalesStatement(models.Model):
         readonly=True,
         help="For information: goods delivered on confirmed orders and not invoiced yet.",
     )
-    aging_not_due = fields.Monetary("Not Due", readonly=True)
-    aging_1_30 = fields.Monetary("1-30 Days", readonly=True)
-    aging_31_60 = fields.Monetary("31-60 Days", readonly=True)
-    aging_61_90 = fields.Monetary("61-90 Days", readonly=True)
-    aging_91_180 = fields.Monetary("91-180 Days", readonly=True)
-    aging_over_180 = fields.Monetary("Over 180 Days", readonly=True)
     line_ids = fields.One2many("sales.statement.line", "statement_id", "Lines", readonly=True)
     has_foreign_currency = fields.Boolean(
         compute="_compute_has_foreign_currency",

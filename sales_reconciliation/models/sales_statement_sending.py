@@ -126,6 +126,7 @@ class SalesStatementSending(models.Model):
         template = self.env.ref("sales_reconciliation.mail_template_sales_statement")
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Send Statement"),
             "res_model": "mail.compose.message",
             "view_mode": "form",
             "views": [(False, "form")],

@@ -14,6 +14,7 @@ class SalesArAgingItem(models.Model):
     the customers of its rows. Record rules: companies, a salesperson his customers'."""
 
     _name = "sales.ar.aging.item"
+    _inherit = ["sales.aging.buckets.mixin"]  # noqa: RUF012
     _description = "AR Aging Item"
     _auto = False
     _order = "date_due, id"
@@ -68,7 +69,6 @@ class SalesArAgingItem(models.Model):
         help="The main sales team of the customer's salesperson.",
     )
     company_id = fields.Many2one("res.company", readonly=True)
-    currency_id = fields.Many2one("res.currency", readonly=True)
     move_id = fields.Many2one("account.move", "Document", readonly=True)
     invoice_date = fields.Date(readonly=True)
     date_due = fields.Date(
@@ -84,12 +84,6 @@ class SalesArAgingItem(models.Model):
     amount_residual = fields.Monetary(
         "Open Amount", readonly=True, help="Still open today, in the company's currency."
     )
-    aging_not_due = fields.Monetary("Not Due", readonly=True)
-    aging_1_30 = fields.Monetary("1-30 Days", readonly=True)
-    aging_31_60 = fields.Monetary("31-60 Days", readonly=True)
-    aging_61_90 = fields.Monetary("61-90 Days", readonly=True)
-    aging_91_180 = fields.Monetary("91-180 Days", readonly=True)
-    aging_over_180 = fields.Monetary("Over 180 Days", readonly=True)
 
     @property
     def _table_query(self):
