@@ -52,6 +52,12 @@ class TestStatementPortal(StatementPortalCommon):
         self.assertTrue(match, "the page asks for a signature")
         return json.loads(html.unescape(match.group(1)))
 
+    def test_customer_confirms_from_the_portal_home(self):
+        self.start_tour("/my", "sales_statement_portal_home_tour", login="sr_portal_wang")
+        self.assertRecordValues(self.statement, [{"state": "confirmed", "confirmed_by": "王会计"}])
+        self.assertTrue(self.statement.signature)
+        self.assertEqual(self.other_statement.state, "sent")
+
     def test_customer_facing_states(self):
         Statement = self.env["sales.statement"]
         for state, portal_state in (

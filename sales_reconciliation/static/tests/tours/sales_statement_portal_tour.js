@@ -41,22 +41,9 @@ registry.category("web_tour.tours").add("sales_statement_portal_dispute_tour", {
     ],
 });
 
-registry.category("web_tour.tours").add("sales_statement_portal_confirm_tour", {
-    steps: () => [
-        {
-            content: "The corrected revision is shown",
-            trigger: ".o_statement_state",
-        },
-        {
-            content: "Confirm and sign",
-            trigger: "a.o_statement_confirm",
-            run: "click",
-        },
-        {
-            content: "The name is not pre-filled with the company's: the signer types his own",
-            trigger: ".modal input.o_web_sign_name_input:value()",
-            run: "edit 王",
-        },
+// Typing his name draws the signature; submitting confirms the statement.
+function signSteps() {
+    return [
         {
             content: "The signature area opens",
             trigger: ".modal canvas.o_web_sign_signature",
@@ -89,6 +76,54 @@ registry.category("web_tour.tours").add("sales_statement_portal_confirm_tour", {
             content: "The statement is confirmed",
             trigger: ".o_statement_confirmed_alert",
         },
+    ];
+}
+
+registry.category("web_tour.tours").add("sales_statement_portal_confirm_tour", {
+    steps: () => [
+        {
+            content: "The corrected revision is shown",
+            trigger: ".o_statement_state",
+        },
+        {
+            content: "Confirm and sign",
+            trigger: "a.o_statement_confirm",
+            run: "click",
+        },
+        {
+            content: "The name is not pre-filled with the company's: the signer types his own",
+            trigger: ".modal input.o_web_sign_name_input:value()",
+            run: "edit 王",
+        },
+        ...signSteps(),
+    ],
+});
+
+// A customer's accountant logs in to the portal and confirms the statement from his home page.
+registry.category("web_tour.tours").add("sales_statement_portal_home_tour", {
+    url: "/my",
+    steps: () => [
+        {
+            content: "Open the statements from the portal home",
+            trigger: 'a[href="/my/statements"]',
+            run: "click",
+        },
+        {
+            content: "Open the statement waiting for confirmation",
+            trigger: 'a[href^="/my/statements/"]:not([href*="/page/"])',
+            run: "click",
+        },
+        {
+            content: "Confirm and sign",
+            trigger: "a.o_statement_confirm",
+            run: "click",
+        },
+        {
+            content: "His own name",
+            trigger: ".modal input.o_web_sign_name_input",
+            run: "edit 王会计",
+        },
+        ...signSteps(),
     ],
 });
 
