@@ -11,6 +11,7 @@
         "security/record_retention_security.xml",
         "security/ir.model.access.csv",
         "security/archive_retention_rules.xml",
+        "data/mail_activity_type_data.xml",
         "data/archive_retention_data.xml",
         "data/tier_definition_data.xml",
         "report/archive_destruction_certificate_report.xml",

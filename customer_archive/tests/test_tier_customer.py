@@ -50,6 +50,26 @@ class TestCustomerApplicationTiers(CustomerArchiveCase):
         self.assertEqual(customer.review_ids.comment, "资料齐全, 同意")
         self.assertEqual(customer.review_ids.done_by, self.sales_manager)
 
+    def test_reviewers_get_a_to_do_closed_by_the_decision(self):
+        to_approve = self.env.ref("record_retention.mail_activity_type_tier_review")
+        customer = self._application()
+        customer.action_submit_customer()
+        todo = customer.activity_ids.filtered(lambda a: a.activity_type_id == to_approve)
+        self.assertLessEqual(self.sales_manager | self.sales_manager_2, todo.user_id)
+        self.assertNotIn(self.salesman, todo.user_id, "the requester reviews nothing")
+        self.assertEqual(len(todo), len(todo.user_id), "one to-do per reviewer")
+        tier_decide(customer, self.sales_manager, comment="同意")
+        self.assertFalse(customer.activity_ids.filtered(lambda a: a.activity_type_id == to_approve))
+        done = customer.message_ids.filtered(lambda m: m.mail_activity_type_id == to_approve)
+        self.assertEqual(done.author_id, self.sales_manager.partner_id)
+
+    def test_rejection_removes_the_to_dos(self):
+        to_approve = self.env.ref("record_retention.mail_activity_type_tier_review")
+        customer = self._application()
+        customer.action_submit_customer()
+        tier_decide(customer, self.sales_manager_2, approve=False, comment="资料不全")
+        self.assertFalse(customer.activity_ids.filtered(lambda a: a.activity_type_id == to_approve))
+
     def test_salesperson_never_approves_his_customer(self):
         customer = self._application()
         # Forgeries: the status by writing, the reviews through the customer, the engine.

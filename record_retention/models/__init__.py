@@ -1,5 +1,6 @@
 from . import workflow_guard
 from . import tier_validation
+from . import tier_validation_activity
 from . import retention_target_mixin
 from . import tier_review
 from . import tier_definition
