@@ -36,8 +36,8 @@ tours.add("customer_archive_salesperson_registers", {
     ],
 });
 
-// From the home menu, to the customers waiting for this user's review.
-function customersToReview() {
+// From the home menu, to the new customer in the customer file.
+function customerInTheFile() {
     return [
         stepUtils.showAppsMenuItem(),
         {
@@ -52,16 +52,16 @@ function customersToReview() {
             trigger: '.dropdown-item[data-menu-xmlid="customer_archive.res_partner_customer_menu"]',
             run: "click",
         },
-        { trigger: ".o_searchview_dropdown_toggler", run: "click" },
-        { trigger: '.o_filter_menu .o_menu_item:contains("To Review")', run: "click" },
+        { trigger: ".o_searchview_input", run: "edit 华南新客户" },
+        { trigger: ".o_searchview_input", run: "press Enter" },
         { trigger: '.o_list_view .o_data_row td:contains("华南新客户贸易有限公司")', run: "click" },
     ];
 }
 
-// The sales manager finds the application among the customers to review and approves it.
+// The sales manager finds the application in the customer file and approves it.
 tours.add("customer_archive_manager_approves", {
     url: "/odoo",
-    steps: () => [...customersToReview(), ...approveWithOpinion("资料齐全"), statusIs("approved")],
+    steps: () => [...customerInTheFile(), ...approveWithOpinion("资料齐全"), statusIs("approved")],
 });
 
 // The salesperson finds his customer in CRM and proposes a new credit grade through a
@@ -101,8 +101,10 @@ tours.add("customer_archive_manager_approves_change", {
             trigger: '.dropdown-item[data-menu-xmlid="customer_archive.customer_archive_change_request_menu"]',
             run: "click",
         },
-        { trigger: '.o_control_panel .o_breadcrumb:contains("Change Requests")' },
-        { trigger: '.o_list_view .o_data_row td:contains("华南新客户贸易有限公司")', run: "click" },
+        {
+            trigger: '.o_list_view .o_data_row td[name=partner_id]:contains("华南新客户贸易有限公司")',
+            run: "click",
+        },
         ...approveWithOpinion("同意下调"),
         statusIs("approved"),
     ],
