@@ -17,6 +17,7 @@
         "complaint_tracking_stock",
         "sales_ledger_stock",
         "sales_reconciliation_stock",
+        "sales_reconciliation_dashboard",
     ],
     "installable": True,
     "auto_install": False,
