@@ -64,13 +64,17 @@ class TestServiceRegister(ComplaintCommon):
         self.assertIn("补发 30 箱", row["result"])
         self.assertAlmostEqual(row["satisfaction"], 4.5)
 
-    def test_printed_register(self):
+    def _printed_register(self):
+        """The register's PDF as its supervisor prints it (HTML)."""
         report = self.env.ref("complaint_tracking.action_report_customer_service_register")
-        html = (
+        return (
             report.with_user(self.cs_manager)
             ._render_qweb_html(report.report_name, self.register.ids)[0]
             .decode()
         )
+
+    def test_printed_register(self):
+        html = self._printed_register()
         for text in ("上海星河包装有限公司", "王经理", "纸板受潮", "加固箱体", "补发 30 箱", "4.5"):
             self.assertIn(text, html)
         self.assertNotIn(self.july.name, html)
@@ -111,12 +115,7 @@ class TestServiceRegister(ComplaintCommon):
         self.assertEqual(register.complaint_ids, self.complaint | backdated)
         [row] = register._register_rows()
         self.assertIn("纸板受潮", row["content"])
-        report = self.env.ref("complaint_tracking.action_report_customer_service_register")
-        html = (
-            report.with_user(self.cs_manager)
-            ._render_qweb_html(report.report_name, self.register.ids)[0]
-            .decode()
-        )
+        html = self._printed_register()
         for text in ("上海星河包装有限公司", "王经理", "纸板受潮", "加固箱体", "补发 30 箱", "4.5"):
             self.assertIn(text, html)
         for text in ("事后改写的投诉内容", "事后补记的措施", backdated.name):

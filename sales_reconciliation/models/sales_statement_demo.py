@@ -15,6 +15,24 @@ class SalesStatementDemo(models.Model):
     _inherit = "sales.statement"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
+    def _demo_move(self, partner, move_type, day, product, quantity, price, **values):
+        """A demo invoice or credit note of ``partner`` (his salesperson's) with one line."""
+        return self.env["account.move"].create(
+            {
+                "move_type": move_type,
+                "partner_id": partner.id,
+                "invoice_user_id": partner.user_id.id,
+                "invoice_date": day,
+                "invoice_line_ids": [
+                    fields.Command.create(
+                        {"name": product, "quantity": quantity, "price_unit": price}
+                    )
+                ],
+                **values,
+            }
+        )
+
+    @api.model
     def _demo_build_statements(self, partner_ids):
         """Demo data: last month's books of six customers and their statements in
         every state (draft, sent, disputed, resolved, confirmed, handed over)."""
@@ -31,52 +49,36 @@ class SalesStatementDemo(models.Model):
         date_to = today.replace(day=1) - timedelta(days=1)
         date_from = date_to.replace(day=1)
         previous = date_from - timedelta(days=20)
-        Move = self.env["account.move"]
         for index, partner in enumerate(partners):
             base = 10000.0 + 2345.67 * index
-            opening = Move.create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": partner.id,
-                    "invoice_user_id": partner.user_id.id,
-                    "invoice_date": previous,
-                    "invoice_date_due": previous + timedelta(days=30),
-                    "invoice_origin": f"S{1000 + index}",
-                    "invoice_line_ids": [
-                        fields.Command.create(
-                            {"name": "冷轧钢板 SPCC 1.0mm", "quantity": 10, "price_unit": base / 10}
-                        )
-                    ],
-                }
+            opening = self._demo_move(
+                partner,
+                "out_invoice",
+                previous,
+                "冷轧钢板 SPCC 1.0mm",
+                10,
+                base / 10,
+                invoice_origin=f"S{1000 + index}",
+                invoice_date_due=previous + timedelta(days=30),
             )
-            sale = Move.create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": partner.id,
-                    "invoice_user_id": partner.user_id.id,
-                    "invoice_date": date_from + timedelta(days=9),
-                    "invoice_date_due": date_from + timedelta(days=39),
-                    "invoice_origin": f"S{2000 + index}",
-                    "invoice_line_ids": [
-                        fields.Command.create(
-                            {"name": "镀锌钢管 DN50", "quantity": 20, "price_unit": base / 40}
-                        )
-                    ],
-                }
+            sale = self._demo_move(
+                partner,
+                "out_invoice",
+                date_from + timedelta(days=9),
+                "镀锌钢管 DN50",
+                20,
+                base / 40,
+                invoice_origin=f"S{2000 + index}",
+                invoice_date_due=date_from + timedelta(days=39),
             )
-            refund = Move.create(
-                {
-                    "move_type": "out_refund",
-                    "partner_id": partner.id,
-                    "invoice_user_id": partner.user_id.id,
-                    "invoice_date": date_from + timedelta(days=14),
-                    "ref": "质量问题退货",
-                    "invoice_line_ids": [
-                        fields.Command.create(
-                            {"name": "退货:镀锌钢管 DN50", "quantity": 2, "price_unit": base / 40}
-                        )
-                    ],
-                }
+            refund = self._demo_move(
+                partner,
+                "out_refund",
+                date_from + timedelta(days=14),
+                "退货:镀锌钢管 DN50",
+                2,
+                base / 40,
+                ref="质量问题退货",
             )
             (opening | sale | refund).action_post()
             self.env["account.payment.register"].with_context(
