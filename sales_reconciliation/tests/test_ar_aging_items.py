@@ -3,7 +3,7 @@ from unittest.mock import patch
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
+from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools import SQL
 
 from ..models.sales_receivable_engine import AGING_KEYS
@@ -238,10 +238,3 @@ class TestArAgingItems(StatementCommon):
                 active_model="sales.ar.aging.item",
                 active_domain=[("partner_id", "=", self.idle_customer.id)],
             ).action_print_pdf()
-
-
-@tagged("post_install", "-at_install")
-class TestArAgingTour(StatementCommon, HttpCase):
-    def test_finance_drills_down_from_the_menu(self):
-        self._invoice(self.customer, 2000.0, date(2026, 2, 5), due=date(2026, 3, 7))
-        self.start_tour("/odoo", "sales_ar_aging_tour", login="sr_finance")

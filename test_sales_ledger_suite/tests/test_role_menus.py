@@ -15,12 +15,14 @@ FINANCE_MENUS = (
     "sales_reconciliation.sales_statement_menu_finance",
     "sales_reconciliation.sales_statement_discrepancy_menu_finance",
     "sales_reconciliation.sales_ar_aging_menu_finance",
+    "sales_reconciliation.sales_ar_aging_print_menu_finance",
     "sales_reconciliation.sales_unpaid_summary_menu_finance",
     "sales_reconciliation.sales_statement_kpi_menu_finance",
     "sales_ledger.sales_ledger_period_menu_finance",
     "sales_reconciliation.menu_finance_reconciliation_reports",
     "sales_reconciliation.sales_statement_menu",
     "sales_reconciliation.sales_ar_aging_menu",
+    "sales_reconciliation.sales_ar_aging_print_menu",
     "sales_reconciliation.sales_unpaid_summary_menu",
     "sales_reconciliation.sales_statement_kpi_menu",
     "sales_ledger.sales_ledger_period_menu",
@@ -110,7 +112,7 @@ class TestRoleMenus(TransactionCase):
             ),
         )
         finance_root = self.env.ref("account.menu_finance")
-        for xmlid in FINANCE_MENUS[:6]:
+        for xmlid in FINANCE_MENUS[:7]:
             menu = self.env.ref(xmlid)
             self.assertEqual(
                 menu.parent_path.split("/")[0], str(finance_root.id), f"{xmlid} is in Invoicing"
