@@ -36,8 +36,8 @@ tours.add("customer_archive_salesperson_registers", {
     ],
 });
 
-// From the home menu, to the new customer in the customer file.
-function customerInTheFile() {
+// From the home menu to a menu of Sales Ledger › Customer File.
+function customerFileMenu(menuXmlid) {
     return [
         stepUtils.showAppsMenuItem(),
         {
@@ -48,20 +48,21 @@ function customerInTheFile() {
             trigger: '.o_menu_sections [data-menu-xmlid="customer_archive.menu_customer_file"]',
             run: "click",
         },
-        {
-            trigger: '.dropdown-item[data-menu-xmlid="customer_archive.res_partner_customer_menu"]',
-            run: "click",
-        },
-        { trigger: ".o_searchview_input", run: "edit 华南新客户" },
-        { trigger: ".o_searchview_input", run: "press Enter" },
-        { trigger: '.o_list_view .o_data_row td:contains("华南新客户贸易有限公司")', run: "click" },
+        { trigger: `.dropdown-item[data-menu-xmlid="${menuXmlid}"]`, run: "click" },
     ];
 }
 
 // The sales manager finds the application in the customer file and approves it.
 tours.add("customer_archive_manager_approves", {
     url: "/odoo",
-    steps: () => [...customerInTheFile(), ...approveWithOpinion("资料齐全"), statusIs("approved")],
+    steps: () => [
+        ...customerFileMenu("customer_archive.res_partner_customer_menu"),
+        { trigger: ".o_searchview_input", run: "edit 华南新客户" },
+        { trigger: ".o_searchview_input", run: "press Enter" },
+        { trigger: '.o_list_view .o_data_row td:contains("华南新客户贸易有限公司")', run: "click" },
+        ...approveWithOpinion("资料齐全"),
+        statusIs("approved"),
+    ],
 });
 
 // The salesperson finds his customer in CRM and proposes a new credit grade through a
@@ -88,19 +89,7 @@ tours.add("customer_archive_salesperson_requests_change", {
 tours.add("customer_archive_manager_approves_change", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            trigger: '.o_app[data-menu-xmlid="customer_archive.menu_sales_ledger_root"]',
-            run: "click",
-        },
-        {
-            trigger: '.o_menu_sections [data-menu-xmlid="customer_archive.menu_customer_file"]',
-            run: "click",
-        },
-        {
-            trigger: '.dropdown-item[data-menu-xmlid="customer_archive.customer_archive_change_request_menu"]',
-            run: "click",
-        },
+        ...customerFileMenu("customer_archive.customer_archive_change_request_menu"),
         {
             trigger: '.o_list_view .o_data_row td[name=partner_id]:contains("华南新客户贸易有限公司")',
             run: "click",
