@@ -4,7 +4,7 @@ from odoo import models
 class TierValidationActivity(models.AbstractModel):
     """Whoever may decide a tier of a document now has it as a to-do (activity 'To Approve'),
     as Odoo asks anyone for an action; once the tier is decided, or the round withdrawn, the
-    decider's to-do is marked done and the others' are removed. OCA only posts a message."""
+    to-dos of that tier are removed. OCA only posts a message."""
 
     _inherit = "tier.validation"
 
@@ -36,9 +36,8 @@ class TierValidationActivity(models.AbstractModel):
         )
         wanted = records._tier_activity_reviewers()
         obsolete = existing.filtered(lambda a: a.user_id not in wanted.get(a.res_id, ()))
-        decided = obsolete.filtered(lambda a: a.user_id == self.env.user)
-        (obsolete - decided).unlink()
-        decided.action_feedback()
+        # the decision itself is in the chatter (the tier messages): no "done" note on top
+        obsolete.unlink()
         have = {(activity.res_id, activity.user_id.id) for activity in existing - obsolete}
         model = self.env["ir.model"]._get_id(self._name)
         Activity.create(
