@@ -331,9 +331,9 @@ class SalesLedgerPeriod(models.Model):
         return True
 
     def _generate_extra_columns(self):
-        """[(column of sales_ledger_line, SQL value over the invoice line ``aml``)] that an
-        add-on fills in the same INSERT as the rest of the line (lots and delivery notes with
-        stock): no query more per month."""
+        """[(column of sales_ledger_line, SQL value over the invoice line ``aml`` and its
+        sales order ``so``)] that an add-on fills in the same INSERT as the rest of the line
+        (lots and delivery notes with stock): no query more per month."""
         return []
 
     def _generate_lines(self, later):
@@ -389,15 +389,12 @@ class SalesLedgerPeriod(models.Model):
                                       AND other.state != 'locked'
                                       AND other.date_to >= m.date
                                       AND other.date_from < %(date_from)s)
-            ), link AS MATERIALIZED (
-                -- the sales order of each invoice line, and the variant's attribute values of
-                -- each product (e.g. "红色, XL"): once per line and product, not per row
-                SELECT rel.invoice_line_id, MIN(sol.order_id) AS order_id
-                  FROM sale_order_line_invoice_rel rel
-                  JOIN sale_order_line sol ON sol.id = rel.order_line_id
-                 WHERE rel.invoice_line_id IN (SELECT id FROM aml)
-                 GROUP BY rel.invoice_line_id
+                   -- (the month's own lines are in no other period: it is open)
+                   AND NOT EXISTS (SELECT 1 FROM sales_ledger_line done
+                                    WHERE done.move_line_id = m.id)
             ), spec AS MATERIALIZED (
+                -- the variant's attribute values of each product (e.g. "红色, XL"): once per
+                -- product, not per line
                 SELECT pvc.product_product_id AS product_id,
                        STRING_AGG(COALESCE(pav.name ->> %(lang)s, pav.name ->> 'en_US'),
                                   ', ' ORDER BY pa.sequence, pa.id) AS value
@@ -411,18 +408,18 @@ class SalesLedgerPeriod(models.Model):
             )
             INSERT INTO sales_ledger_line (
                 period_id, company_id, ledger_year, date, move_id, move_line_id, partner_id,
-                contact_id, contact_phone, user_id, region_id, team_id,
-                product_id, product_code, specification, name, quantity, uom_id, price_unit,
+                contact_name, contact_phone, user_id, region_id, team_id,
+                product_id, product_code, specification, name, quantity, uom_name, price_unit,
                 amount_untaxed, amount_tax,
                 amount_total, sale_order_id, contract_id, is_late_entry,
                 ledger_number%(extra_names)s)
             SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.move_id, aml.id,
-                   am.commercial_partner_id, am.partner_id,
+                   am.commercial_partner_id, contact.name,
                    COALESCE(contact.phone, contact.mobile, customer.phone, customer.mobile),
                    am.invoice_user_id, customer.sales_region_id, COALESCE(am.team_id, so.team_id),
                    aml.product_id, pp.default_code,
                    COALESCE(NULLIF(pt.sales_specification, ''), spec.value), aml.name,
-                   amounts.qty, aml.product_uom_id,
+                   amounts.qty, COALESCE(uom.name ->> %(lang)s, uom.name ->> 'en_US'),
                    CASE WHEN amounts.qty = 0 THEN 0
                         ELSE ROUND(amounts.untaxed / amounts.qty, 6) END,
                    amounts.untaxed, amounts.total - amounts.untaxed, amounts.total,
@@ -446,16 +443,22 @@ class SalesLedgerPeriod(models.Model):
                                       ELSE -aml.balance * aml.price_total / aml.price_subtotal
                                  END, 2) AS total
               ) amounts
-              LEFT JOIN link ON link.invoice_line_id = aml.id
+              -- the sales order of the invoice line (an index lookup per line: joining a CTE of
+              -- 50,000 invoiced order lines would be a nested loop over it without statistics)
+              LEFT JOIN LATERAL (
+                    SELECT MIN(sol.order_id) AS order_id
+                      FROM sale_order_line_invoice_rel rel
+                      JOIN sale_order_line sol ON sol.id = rel.order_line_id
+                     WHERE rel.invoice_line_id = aml.id
+              ) link ON TRUE
               LEFT JOIN sale_order so ON so.id = link.order_id
               JOIN res_partner customer ON customer.id = am.commercial_partner_id
               LEFT JOIN res_partner contact ON contact.id = am.partner_id
               LEFT JOIN product_product pp ON pp.id = aml.product_id
               LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
               LEFT JOIN spec ON spec.product_id = aml.product_id
+              LEFT JOIN uom_uom uom ON uom.id = aml.product_uom_id
              WHERE am.move_type IN ('out_invoice', 'out_refund')
-               AND NOT EXISTS (SELECT 1 FROM sales_ledger_line done
-                                WHERE done.move_line_id = aml.id)
                 """,
                 period=self.id,
                 company=self.company_id.id,
@@ -541,10 +544,48 @@ class SalesLedgerPeriod(models.Model):
             SQL(
                 """
             WITH lines AS MATERIALIZED (
-                SELECT id, move_id, partner_id, product_id, user_id, price_unit, quantity,
-                       uom_id, amount_untaxed, period_id
-                  FROM sales_ledger_line
-                 WHERE period_id = %(period)s
+                SELECT l.id, l.move_id, l.partner_id, l.product_id, l.user_id, l.price_unit,
+                       l.quantity, l.amount_untaxed, l.period_id,
+                       COALESCE(aml.product_uom_id, 0) AS uom_key,
+                       COALESCE(l.team_id, 0) AS team_key
+                  FROM sales_ledger_line l
+                  LEFT JOIN account_move_line aml ON aml.id = l.move_line_id
+                 WHERE l.period_id = %(period)s
+            ), prices AS MATERIALIZED (
+                -- the cost and the floor price of each product sold in the month, per unit
+                -- and sales team: once per product, not per line
+                SELECT keys.product_id, keys.uom_key, keys.team_key, prices.cost, prices.floor
+                  FROM (SELECT DISTINCT product_id, uom_key, team_key
+                          FROM lines
+                         WHERE product_id IS NOT NULL AND quantity > 0) keys
+                  JOIN product_product pp ON pp.id = keys.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                  LEFT JOIN crm_team team ON team.id = keys.team_key
+                  LEFT JOIN uom_uom line_uom ON line_uom.id = keys.uom_key
+                  LEFT JOIN uom_uom product_uom ON product_uom.id = pt.uom_id
+                 CROSS JOIN LATERAL (
+                        -- prices of the product's unit, in the line's unit
+                        SELECT COALESCE(product_uom.factor / NULLIF(line_uom.factor, 0), 1)
+                                   AS ratio
+                 ) unit
+                 CROSS JOIN LATERAL (
+                        SELECT COALESCE(SUM(ptav.price_extra), 0) AS extra
+                          FROM product_variant_combination pvc
+                          JOIN product_template_attribute_value ptav
+                            ON ptav.id = pvc.product_template_attribute_value_id
+                         WHERE pvc.product_product_id = pp.id
+                 ) variant
+                 CROSS JOIN LATERAL (
+                        SELECT ROUND(COALESCE(
+                                   (pp.standard_price ->> %(company_key)s)::numeric, 0)
+                                   * unit.ratio, 6) AS cost,
+                               -- the list price less the discount the line's sales team
+                               -- grants without approval
+                               ROUND((COALESCE(pt.list_price, 0) + variant.extra)
+                                     * (1 - COALESCE(team.quotation_discount_limit, 0)
+                                            / 100.0)
+                                     * unit.ratio, 6) AS floor
+                 ) prices
             )
             INSERT INTO sales_ledger_anomaly (
                 period_id, company_id, anomaly_type, blocking, line_id, move_id, partner_id,
@@ -557,50 +598,23 @@ class SalesLedgerPeriod(models.Model):
                            MIN(l.id) AS line_id, l.move_id, l.partner_id,
                            NULL::integer AS product_id
                       FROM lines l
-                     WHERE l.period_id = %(period)s AND l.user_id IS NULL
+                     WHERE l.user_id IS NULL
                      GROUP BY l.move_id, l.partner_id
                     UNION ALL
                     SELECT 'unapproved_customer', TRUE, MIN(l.id), l.move_id, l.partner_id, NULL
                       FROM lines l
                       JOIN res_partner rp ON rp.id = l.partner_id
-                     WHERE l.period_id = %(period)s AND rp.archive_state != 'approved'
+                     WHERE rp.archive_state != 'approved'
                      GROUP BY l.move_id, l.partner_id
                     UNION ALL
-                    SELECT CASE WHEN l.price_unit < prices.cost THEN 'below_cost'
+                    SELECT CASE WHEN l.price_unit < p.cost THEN 'below_cost'
                                 ELSE 'below_floor' END,
                            TRUE, l.id, l.move_id, l.partner_id, l.product_id
                       FROM lines l
-                      JOIN account_move am ON am.id = l.move_id
-                      JOIN product_product pp ON pp.id = l.product_id
-                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                      LEFT JOIN crm_team team ON team.id = am.team_id
-                      LEFT JOIN uom_uom line_uom ON line_uom.id = l.uom_id
-                      LEFT JOIN uom_uom product_uom ON product_uom.id = pt.uom_id
-                     CROSS JOIN LATERAL (
-                            -- prices of the product's unit, in the line's unit
-                            SELECT COALESCE(product_uom.factor / NULLIF(line_uom.factor, 0), 1)
-                                       AS ratio
-                     ) unit
-                     CROSS JOIN LATERAL (
-                            SELECT COALESCE(SUM(ptav.price_extra), 0) AS extra
-                              FROM product_variant_combination pvc
-                              JOIN product_template_attribute_value ptav
-                                ON ptav.id = pvc.product_template_attribute_value_id
-                             WHERE pvc.product_product_id = pp.id
-                     ) variant
-                     CROSS JOIN LATERAL (
-                            SELECT ROUND(COALESCE(
-                                       (pp.standard_price ->> %(company_key)s)::numeric, 0)
-                                       * unit.ratio, 6) AS cost,
-                                   -- the list price less the discount the salesperson's team
-                                   -- grants without approval
-                                   ROUND((COALESCE(pt.list_price, 0) + variant.extra)
-                                         * (1 - COALESCE(team.quotation_discount_limit, 0)
-                                                / 100.0)
-                                         * unit.ratio, 6) AS floor
-                     ) prices
-                     WHERE l.period_id = %(period)s AND l.quantity > 0
-                       AND (l.price_unit < prices.cost OR l.price_unit < prices.floor)
+                      JOIN prices p ON p.product_id = l.product_id AND p.uom_key = l.uom_key
+                                   AND p.team_key = l.team_key
+                     WHERE l.quantity > 0
+                       AND (l.price_unit < p.cost OR l.price_unit < p.floor)
                     UNION ALL
                     -- invoices dated in a month that has no sales ledger period (since the
                     -- company's first one): in no ledger at all until that month exists
@@ -619,8 +633,7 @@ class SalesLedgerPeriod(models.Model):
                     SELECT 'negative_line', FALSE, l.id, l.move_id, l.partner_id, l.product_id
                       FROM lines l
                       JOIN account_move am ON am.id = l.move_id
-                     WHERE l.period_id = %(period)s AND am.move_type = 'out_invoice'
-                       AND l.amount_untaxed < 0
+                     WHERE l.amount_untaxed < 0 AND am.move_type = 'out_invoice'
               ) found
                 """,
                 period=self.id,

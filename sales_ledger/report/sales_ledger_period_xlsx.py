@@ -55,26 +55,24 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
             rows = self.env.execute_query(
                 SQL(
                     """
-                SELECT l.ledger_number, l.id, l.date, am.name, rp.name, contact.name,
+                SELECT l.ledger_number, l.id, l.date, am.name, rp.name, l.contact_name,
                        l.contact_phone, up.name,
                        COALESCE(region.name ->> %(lang)s, region.name ->> 'en_US'),
                        COALESCE(team.name ->> %(lang)s, team.name ->> 'en_US'),
                        l.product_code,
                        COALESCE(pt.name ->> %(lang)s, pt.name ->> 'en_US'), l.specification,
-                       l.quantity, COALESCE(uom.name ->> %(lang)s, uom.name ->> 'en_US'),
+                       l.quantity, l.uom_name,
                        l.price_unit, l.amount_untaxed, l.amount_tax, l.amount_total,
                        so.name, sc.name%(extra)s, l.is_late_entry
                   FROM sales_ledger_line l
                   LEFT JOIN account_move am ON am.id = l.move_id
                   LEFT JOIN res_partner rp ON rp.id = l.partner_id
-                  LEFT JOIN res_partner contact ON contact.id = l.contact_id
                   LEFT JOIN sales_region region ON region.id = l.region_id
                   LEFT JOIN crm_team team ON team.id = l.team_id
                   LEFT JOIN res_users ru ON ru.id = l.user_id
                   LEFT JOIN res_partner up ON up.id = ru.partner_id
                   LEFT JOIN product_product pp ON pp.id = l.product_id
                   LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                  LEFT JOIN uom_uom uom ON uom.id = l.uom_id
                   LEFT JOIN sale_order so ON so.id = l.sale_order_id
                   LEFT JOIN sales_contract sc ON sc.id = l.contract_id
                  WHERE l.id = ANY(%(ids)s)

@@ -326,7 +326,7 @@ class TestSalesLedger(SalesLedgerCommon):
             [
                 {
                     "partner_id": self.customer.id,
-                    "contact_id": contact.id,
+                    "contact_name": contact.name,
                     "contact_phone": "021-62345678",
                     "region_id": self.env.ref("sales_ledger.sales_region_east").id,
                     "team_id": self.team.id,
@@ -337,7 +337,10 @@ class TestSalesLedger(SalesLedgerCommon):
         )
         other = self.january.line_ids.filtered(lambda line: line.move_id == by_field)
         self.assertEqual(other.specification, "YJ-200 型 380V")
-        self.assertEqual(other.contact_id, self.customer)
+        self.assertEqual(other.contact_name, self.customer.name)
+        # the unit as printed, in the company's language
+        lang = self.env.company.partner_id.lang or "en_US"
+        self.assertEqual(other.uom_name, self.product.uom_id.with_context(lang=lang).name)
 
     def test_region_is_configurable(self):
         region = self.env["sales.region"].create(
