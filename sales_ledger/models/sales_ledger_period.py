@@ -545,7 +545,7 @@ class SalesLedgerPeriod(models.Model):
                 """
             WITH lines AS MATERIALIZED (
                 SELECT l.id, l.move_id, l.partner_id, l.product_id, l.user_id, l.price_unit,
-                       l.quantity, l.amount_untaxed, l.period_id,
+                       l.quantity, l.amount_untaxed,
                        COALESCE(aml.product_uom_id, 0) AS uom_key,
                        COALESCE(l.team_id, 0) AS team_key
                   FROM sales_ledger_line l
