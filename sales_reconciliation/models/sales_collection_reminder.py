@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from odoo.addons.customer_archive.tools import schedule_activity_once
+from odoo.addons.customer_archive.tools import bulk_insert, schedule_activities_in_bulk
 
 from ..tools import amount_to_chinese
 
@@ -123,7 +123,7 @@ class SalesCollectionReminder(models.Model):
     @api.model
     def _cron_raise_reminders(self, today=None):
         """Raise the highest level each open invoice (receivables engine) has reached and
-        not yet had: a query per company and level, whatever the number of invoices."""
+        not yet had: a few queries per company and level, whatever the number of invoices."""
         today = today or fields.Date.context_today(self)
         levels = self.env["sales.collection.level"].sudo().search([], order="days desc")
         engine = self.env["sales.receivable.engine"]
@@ -132,7 +132,7 @@ class SalesCollectionReminder(models.Model):
             rows = self.env.execute_query(
                 SQL(
                     """
-                    SELECT move.id, move.commercial_partner_id,
+                    SELECT move.id, move.name, move.commercial_partner_id,
                            COALESCE(move.invoice_user_id, partner.user_id, move.create_uid),
                            %(today)s - move.invoice_date_due, move.amount_residual
                       FROM account_move move
@@ -161,34 +161,31 @@ class SalesCollectionReminder(models.Model):
             )
             if not rows:
                 continue
-            # The stored amounts are rounded in the invoice's currency: read the invoices'
-            # currencies at once, not one invoice per reminder.
-            self.env["account.move"].browse([row[0] for row in rows]).mapped("currency_id")
-            # No creation message, follower or "assigned to you" e-mail per reminder (the
-            # tracked salesperson would get one each): he finds them in his activities, and
-            # the job's queries do not grow with the invoices.
-            reminders = (
-                self.sudo()
-                .with_context(tracking_disable=True)
-                .create(
-                    [
-                        {
-                            "company_id": level.company_id.id,
-                            "move_id": move_id,
-                            "level_id": level.id,
-                            "partner_id": partner_id,
-                            "user_id": user_id,
-                            "date": today,
-                            "days_from_due": days,
-                            "amount_residual": residual,
-                        }
-                        for move_id, partner_id, user_id, days, residual in rows
-                    ]
-                )
+            # Inserted as one set, with their to-dos (no creation message, nor "assigned to
+            # you" e-mail per reminder: the salesperson finds them in his activities), so
+            # that the job's queries do not grow with the invoices.
+            reminders = bulk_insert(
+                self.sudo(),
+                [
+                    {
+                        "company_id": level.company_id.id,
+                        "move_id": move_id,
+                        "level_id": level.id,
+                        "partner_id": partner_id,
+                        "user_id": user_id,
+                        "date": today,
+                        "days_from_due": days,
+                        "amount_residual": residual,
+                    }
+                    for move_id, _name, partner_id, user_id, days, residual in rows
+                ],
             )
-            schedule_activity_once(
-                reminders.with_context(mail_activity_quick_update=True),
+            schedule_activities_in_bulk(
+                reminders,
                 self.env.ref("sales_reconciliation.mail_activity_type_collection"),
-                lambda reminder: reminder.user_id.id,
-                date_deadline=today,
+                [
+                    (reminder_id, row[3], row[1])
+                    for reminder_id, row in zip(reminders.ids, rows, strict=True)
+                ],
+                today,
             )

@@ -8,9 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-from odoo.addons.customer_archive.tools import may_create
+from odoo.addons.customer_archive.tools import bulk_insert, may_create
 
-from ..tools import bulk_insert
 from .sales_receivable_engine import AGING_KEYS, RETURN_MOVE_TYPES, SALES_MOVE_TYPES
 from .sales_statement import FIGURE_FIELDS
 

@@ -1,8 +1,10 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+
+from odoo.addons.customer_archive.tools import bulk_insert
 
 from .common import StatementCommon
 
@@ -84,6 +86,18 @@ class TestCollections(StatementCommon):
         self._raise()
         self.assertFalse(self._reminders(paid))
 
+    def test_bulk_insert_refuses_an_invoice_of_another_company(self):
+        """The job writes reminders in one query (``bulk_insert``): its company check is set
+        based, and still refuses what ``create()`` would."""
+        invoice = self._due_in(-5)
+        other_company = self.setup_other_company()["company"]
+        level = self.overdue.copy({"company_id": other_company.id})
+        with self.assertRaisesRegex(UserError, "Incompatible companies"):
+            bulk_insert(
+                self.Reminder.sudo(),
+                [{"company_id": other_company.id, "move_id": invoice.id, "level_id": level.id}],
+            )
+
     def test_promise_to_pay_closes_the_todo_and_plans_the_check(self):
         reminder = self._due_in(-3)
         self._raise()
@@ -162,13 +176,23 @@ class TestCollections(StatementCommon):
         before = self.env.cr.sql_log_count
         Reminder._cron_raise_reminders(self.today)
         few = self.env.cr.sql_log_count - before
-        for days in [-2] * 10:
-            self._due_in(days)
+        # more than the ORM's batches of a hundred rows
+        for _invoice in range(101):
+            self._due_in(-2)
         self.env.invalidate_all()
         before = self.env.cr.sql_log_count
         Reminder._cron_raise_reminders(self.today)
         many = self.env.cr.sql_log_count - before
-        self.assertEqual(self.Reminder.search_count([]), 12)
-        self.assertLessEqual(many, few + 5, (few, many))
+        self.assertLessEqual(many, few, (few, many))
+        reminders = self.Reminder.search([])
+        self.assertEqual(len(reminders), 103)
+        # each with its to-do for the salesperson, who follows it
+        self.assertEqual(len(reminders.activity_ids), 103)
+        self.assertEqual(reminders.activity_ids.user_id, self.salesman)
+        self.assertEqual(reminders[0].activity_ids.res_name, reminders[0].move_id.name)
+        self.assertEqual(reminders.message_partner_ids, self.salesman.partner_id)
+        self.assertTrue(
+            reminders[0].message_follower_ids.subtype_ids & self.env.ref("mail.mt_comment")
+        )
         # nor an "assigned to you" e-mail per reminder
         self.assertEqual(mails.search_count([]), mails_before)
