@@ -92,7 +92,7 @@ class TestCollections(StatementCommon):
         invoice = self._due_in(-5)
         other_company = self.setup_other_company()["company"]
         level = self.overdue.copy({"company_id": other_company.id})
-        with self.assertRaisesRegex(UserError, "Incompatible companies"):
+        with self.assertRaisesRegex(UserError, "move_id"):
             bulk_insert(
                 self.Reminder.sudo(),
                 [{"company_id": other_company.id, "move_id": invoice.id, "level_id": level.id}],
