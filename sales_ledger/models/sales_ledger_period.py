@@ -586,6 +586,20 @@ class SalesLedgerPeriod(models.Model):
                                             / 100.0)
                                      * unit.ratio, 6) AS floor
                  ) prices
+            ), documents AS MATERIALIZED (
+                -- the invoices of the month (the salesperson is the invoice's): checked once
+                -- per invoice, not per line
+                SELECT MIN(l.id) AS line_id, l.move_id, l.partner_id,
+                       BOOL_OR(l.user_id IS NULL) AS no_salesperson
+                  FROM lines l
+                 GROUP BY l.move_id, l.partner_id
+            ), price_book AS MATERIALIZED (
+                -- the same prices as one dictionary that each line looks up: the lines were
+                -- just inserted and the planner's statistics do not know them yet (one line
+                -- estimated), so a join could compare every line with every product
+                SELECT jsonb_object_agg(concat_ws(':', product_id, uom_key, team_key),
+                                        jsonb_build_array(cost, floor)) AS prices
+                  FROM prices
             )
             INSERT INTO sales_ledger_anomaly (
                 period_id, company_id, anomaly_type, blocking, line_id, move_id, partner_id,
@@ -594,25 +608,26 @@ class SalesLedgerPeriod(models.Model):
                    found.move_id, found.partner_id, found.product_id, FALSE,
                    %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
               FROM (
-                    SELECT 'no_salesperson' AS anomaly_type, TRUE AS blocking,
-                           MIN(l.id) AS line_id, l.move_id, l.partner_id,
-                           NULL::integer AS product_id
-                      FROM lines l
-                     WHERE l.user_id IS NULL
-                     GROUP BY l.move_id, l.partner_id
+                    SELECT 'no_salesperson' AS anomaly_type, TRUE AS blocking, d.line_id,
+                           d.move_id, d.partner_id, NULL::integer AS product_id
+                      FROM documents d
+                     WHERE d.no_salesperson
                     UNION ALL
-                    SELECT 'unapproved_customer', TRUE, MIN(l.id), l.move_id, l.partner_id, NULL
-                      FROM lines l
-                      JOIN res_partner rp ON rp.id = l.partner_id
+                    SELECT 'unapproved_customer', TRUE, d.line_id, d.move_id, d.partner_id, NULL
+                      FROM documents d
+                      JOIN res_partner rp ON rp.id = d.partner_id
                      WHERE rp.archive_state != 'approved'
-                     GROUP BY l.move_id, l.partner_id
                     UNION ALL
                     SELECT CASE WHEN l.price_unit < p.cost THEN 'below_cost'
                                 ELSE 'below_floor' END,
                            TRUE, l.id, l.move_id, l.partner_id, l.product_id
                       FROM lines l
-                      JOIN prices p ON p.product_id = l.product_id AND p.uom_key = l.uom_key
-                                   AND p.team_key = l.team_key
+                     CROSS JOIN price_book book
+                     CROSS JOIN LATERAL (
+                            SELECT (price ->> 0)::numeric AS cost, (price ->> 1)::numeric AS floor
+                              FROM (SELECT book.prices -> concat_ws(':', l.product_id, l.uom_key,
+                                                                    l.team_key) AS price) found
+                     ) p
                      WHERE l.quantity > 0
                        AND (l.price_unit < p.cost OR l.price_unit < p.floor)
                     UNION ALL
