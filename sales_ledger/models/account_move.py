@@ -28,11 +28,12 @@ class AccountMove(models.Model):
 
     def _compute_ledger_period_id(self):
         groups = self.env["sales.ledger.line"]._read_group(
-            [("move_id", "in", self.ids)],
-            ["move_id", "period_id"],
+            [("move_line_id", "in", self.invoice_line_ids.ids)],
+            ["move_line_id", "period_id"],
             ["is_late_entry:bool_or"],
         )
-        periods = {move.id: (period, late) for move, period, late in groups}
+        # an invoice is in one month's ledger: its late lines are all late
+        periods = {line.move_id.id: (period, late) for line, period, late in groups}
         for move in self:
             period, late = periods.get(move.id, (False, False))
             move.ledger_period_id = period

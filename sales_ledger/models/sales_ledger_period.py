@@ -407,13 +407,13 @@ class SalesLedgerPeriod(models.Model):
                  GROUP BY pvc.product_product_id
             )
             INSERT INTO sales_ledger_line (
-                period_id, company_id, ledger_year, date, move_id, move_line_id, partner_id,
+                period_id, company_id, ledger_year, date, move_line_id, partner_id,
                 contact_name, contact_phone, user_id, region_id, team_id,
                 product_id, product_code, specification, name, quantity, uom_name, price_unit,
                 amount_untaxed, amount_tax,
                 amount_total, sale_order_id, contract_id, is_late_entry,
                 ledger_number%(extra_names)s)
-            SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.move_id, aml.id,
+            SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.id,
                    am.commercial_partner_id, contact.name,
                    COALESCE(contact.phone, contact.mobile, customer.phone, customer.mobile),
                    am.invoice_user_id, customer.sales_region_id, COALESCE(am.team_id, so.team_id),
@@ -507,7 +507,8 @@ class SalesLedgerPeriod(models.Model):
                                     l.move_line_id) AS rn
                   FROM sales_ledger_line l
                   JOIN sales_ledger_period p ON p.id = l.period_id
-                  LEFT JOIN account_move am ON am.id = l.move_id
+                  LEFT JOIN account_move_line aml ON aml.id = l.move_line_id
+                  LEFT JOIN account_move am ON am.id = aml.move_id
                  WHERE l.period_id IN %(later)s
             )
             UPDATE sales_ledger_line l
@@ -544,7 +545,7 @@ class SalesLedgerPeriod(models.Model):
             SQL(
                 """
             WITH lines AS MATERIALIZED (
-                SELECT l.id, l.move_id, l.partner_id, l.product_id, l.user_id, l.price_unit,
+                SELECT l.id, aml.move_id, l.partner_id, l.product_id, l.user_id, l.price_unit,
                        l.quantity, l.amount_untaxed,
                        COALESCE(aml.product_uom_id, 0) AS uom_key,
                        COALESCE(l.team_id, 0) AS team_key
@@ -586,6 +587,20 @@ class SalesLedgerPeriod(models.Model):
                                             / 100.0)
                                      * unit.ratio, 6) AS floor
                  ) prices
+            ), documents AS MATERIALIZED (
+                -- the invoices of the month (the salesperson is the invoice's): checked once
+                -- per invoice, not per line
+                SELECT MIN(l.id) AS line_id, l.move_id, l.partner_id,
+                       BOOL_OR(l.user_id IS NULL) AS no_salesperson
+                  FROM lines l
+                 GROUP BY l.move_id, l.partner_id
+            ), price_book AS MATERIALIZED (
+                -- the same prices as one dictionary that each line looks up: the lines were
+                -- just inserted and the planner's statistics do not know them yet (one line
+                -- estimated), so a join could compare every line with every product
+                SELECT jsonb_object_agg(concat_ws(':', product_id, uom_key, team_key),
+                                        jsonb_build_array(cost, floor)) AS prices
+                  FROM prices
             )
             INSERT INTO sales_ledger_anomaly (
                 period_id, company_id, anomaly_type, blocking, line_id, move_id, partner_id,
@@ -594,25 +609,26 @@ class SalesLedgerPeriod(models.Model):
                    found.move_id, found.partner_id, found.product_id, FALSE,
                    %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
               FROM (
-                    SELECT 'no_salesperson' AS anomaly_type, TRUE AS blocking,
-                           MIN(l.id) AS line_id, l.move_id, l.partner_id,
-                           NULL::integer AS product_id
-                      FROM lines l
-                     WHERE l.user_id IS NULL
-                     GROUP BY l.move_id, l.partner_id
+                    SELECT 'no_salesperson' AS anomaly_type, TRUE AS blocking, d.line_id,
+                           d.move_id, d.partner_id, NULL::integer AS product_id
+                      FROM documents d
+                     WHERE d.no_salesperson
                     UNION ALL
-                    SELECT 'unapproved_customer', TRUE, MIN(l.id), l.move_id, l.partner_id, NULL
-                      FROM lines l
-                      JOIN res_partner rp ON rp.id = l.partner_id
+                    SELECT 'unapproved_customer', TRUE, d.line_id, d.move_id, d.partner_id, NULL
+                      FROM documents d
+                      JOIN res_partner rp ON rp.id = d.partner_id
                      WHERE rp.archive_state != 'approved'
-                     GROUP BY l.move_id, l.partner_id
                     UNION ALL
                     SELECT CASE WHEN l.price_unit < p.cost THEN 'below_cost'
                                 ELSE 'below_floor' END,
                            TRUE, l.id, l.move_id, l.partner_id, l.product_id
                       FROM lines l
-                      JOIN prices p ON p.product_id = l.product_id AND p.uom_key = l.uom_key
-                                   AND p.team_key = l.team_key
+                     CROSS JOIN price_book book
+                     CROSS JOIN LATERAL (
+                            SELECT (price ->> 0)::numeric AS cost, (price ->> 1)::numeric AS floor
+                              FROM (SELECT book.prices -> concat_ws(':', l.product_id, l.uom_key,
+                                                                    l.team_key) AS price) found
+                     ) p
                      WHERE l.quantity > 0
                        AND (l.price_unit < p.cost OR l.price_unit < p.floor)
                     UNION ALL

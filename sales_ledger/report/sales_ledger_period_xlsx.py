@@ -65,7 +65,8 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
                        l.price_unit, l.amount_untaxed, l.amount_tax, l.amount_total,
                        so.name, sc.name%(extra)s, l.is_late_entry
                   FROM sales_ledger_line l
-                  LEFT JOIN account_move am ON am.id = l.move_id
+                  LEFT JOIN account_move_line aml ON aml.id = l.move_line_id
+                  LEFT JOIN account_move am ON am.id = aml.move_id
                   LEFT JOIN res_partner rp ON rp.id = l.partner_id
                   LEFT JOIN sales_region region ON region.id = l.region_id
                   LEFT JOIN crm_team team ON team.id = l.team_id
