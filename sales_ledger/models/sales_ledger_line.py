@@ -33,8 +33,10 @@ class SalesLedgerLine(models.Model):
     date = fields.Date(readonly=True, index=True)
     # (indexed by its unique constraint)
     move_line_id = fields.Many2one("account.move.line", "Invoice Line", readonly=True)
-    # read through the invoice line: a foreign key fewer to check for each of 50,000 lines
+    # Read through the invoice line, a foreign key fewer to check for each of 50,000 lines;
+    # its number is kept as printed, should the invoice line go (reset to draft and edited).
     move_id = fields.Many2one(related="move_line_id.move_id", string="Invoice")
+    move_name = fields.Char("Document", readonly=True)
     move_type = fields.Selection(related="move_id.move_type", string="Document Type")
     partner_id = fields.Many2one("res.partner", "Customer", readonly=True, index=True)
     # The contact and the unit are kept as printed, like the product code: the ledger is a

@@ -407,13 +407,13 @@ class SalesLedgerPeriod(models.Model):
                  GROUP BY pvc.product_product_id
             )
             INSERT INTO sales_ledger_line (
-                period_id, company_id, ledger_year, date, move_line_id, partner_id,
+                period_id, company_id, ledger_year, date, move_line_id, move_name, partner_id,
                 contact_name, contact_phone, user_id, region_id, team_id,
                 product_id, product_code, specification, name, quantity, uom_name, price_unit,
                 amount_untaxed, amount_tax,
                 amount_total, sale_order_id, contract_id, is_late_entry,
                 ledger_number%(extra_names)s)
-            SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.id,
+            SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.id, am.name,
                    am.commercial_partner_id, contact.name,
                    COALESCE(contact.phone, contact.mobile, customer.phone, customer.mobile),
                    am.invoice_user_id, customer.sales_region_id, COALESCE(am.team_id, so.team_id),
@@ -503,12 +503,10 @@ class SalesLedgerPeriod(models.Model):
                  WHERE l.company_id = %(company)s AND l.ledger_year = %(year)s
             ), ranked AS (
                 SELECT l.id, ROW_NUMBER() OVER (
-                           ORDER BY p.date_from, l.is_late_entry, l.date, am.name,
+                           ORDER BY p.date_from, l.is_late_entry, l.date, l.move_name,
                                     l.move_line_id) AS rn
                   FROM sales_ledger_line l
                   JOIN sales_ledger_period p ON p.id = l.period_id
-                  LEFT JOIN account_move_line aml ON aml.id = l.move_line_id
-                  LEFT JOIN account_move am ON am.id = aml.move_id
                  WHERE l.period_id IN %(later)s
             )
             UPDATE sales_ledger_line l

@@ -55,7 +55,7 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
             rows = self.env.execute_query(
                 SQL(
                     """
-                SELECT l.ledger_number, l.id, l.date, am.name, rp.name, l.contact_name,
+                SELECT l.ledger_number, l.id, l.date, l.move_name, rp.name, l.contact_name,
                        l.contact_phone, up.name,
                        COALESCE(region.name ->> %(lang)s, region.name ->> 'en_US'),
                        COALESCE(team.name ->> %(lang)s, team.name ->> 'en_US'),
@@ -65,8 +65,6 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
                        l.price_unit, l.amount_untaxed, l.amount_tax, l.amount_total,
                        so.name, sc.name%(extra)s, l.is_late_entry
                   FROM sales_ledger_line l
-                  LEFT JOIN account_move_line aml ON aml.id = l.move_line_id
-                  LEFT JOIN account_move am ON am.id = aml.move_id
                   LEFT JOIN res_partner rp ON rp.id = l.partner_id
                   LEFT JOIN sales_region region ON region.id = l.region_id
                   LEFT JOIN crm_team team ON team.id = l.team_id

@@ -72,6 +72,23 @@ class TestSalesLedger(SalesLedgerCommon):
         self.assertAlmostEqual(self.january.amount_total, 2185.0)
         self.assertEqual(invoice.ledger_period_id, self.january)
 
+    def test_line_keeps_its_document_number_when_the_invoice_line_goes(self):
+        invoice = self._invoice("2025-01-10")
+        self.january.action_generate_lines()
+        line = self.january.line_ids
+        self.assertEqual(line.move_id, invoice)
+        self.assertEqual(line.move_name, invoice.name)
+        # the invoice is reset to draft and its line replaced: the month's book keeps the
+        # number it printed
+        invoice.button_draft()
+        invoice.invoice_line_ids = [
+            Command.clear(),
+            Command.create({"product_id": self.product.id, "price_unit": 500.0}),
+        ]
+        line.invalidate_recordset()
+        self.assertFalse(line.move_line_id)
+        self.assertEqual(line.move_name, invoice.name)
+
     def test_gap_free_numbering_across_two_months(self):
         jan_b = self._invoice("2025-01-20")
         jan_a = self._invoice("2025-01-05")
