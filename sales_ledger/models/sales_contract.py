@@ -178,10 +178,18 @@ class SalesContract(models.Model):
         help="Payments received on the invoices of the linked orders, in the contract's "
         "currency at the payment dates.",
     )
+    written_off_amount = fields.Monetary(
+        "Written Off",
+        compute="_compute_performance",
+        store=True,
+        help="Receivables of the linked invoices settled by an entry that is neither a payment "
+        "nor a credit note (a bad debt written off): not collected, no longer owed.",
+    )
     outstanding_amount = fields.Monetary(
         compute="_compute_performance",
         store=True,
-        help="Invoiced minus collected: what the customer still owes on the contract.",
+        help="Invoiced minus collected and written off: what the customer still owes on the "
+        "contract.",
     )
     note = fields.Html("Notes")
 
@@ -242,7 +250,7 @@ class SalesContract(models.Model):
                 ["order_id", "qty_delivered", "price_reduce_taxinc", "display_type"]
             )
             self.env["account.move.line"].flush_model(
-                ["parent_state", "price_total", "move_id", "amount_residual_currency"]
+                ["parent_state", "price_total", "move_id", "amount_residual_currency", "journal_id"]
             )
             self.env["account.move"].flush_model(["move_type", "currency_id", "invoice_date"])
             self.env["account.partial.reconcile"].flush_model()
@@ -285,10 +293,14 @@ class SalesContract(models.Model):
                  WHERE aml.parent_state = 'posted' AND sol.display_type IS NULL
                  GROUP BY 1, 3, 4, 5
                 UNION ALL
-                -- collected: the payments matched with those invoices' receivables, in the
-                -- invoice's currency at the payment date
-                SELECT inv.contract_id, 'collected', inv.currency_id, inv.company_id,
-                       apr.max_date,
+                -- what settled those invoices' receivables, in the invoice's currency at the
+                -- date of the settlement: collected by a payment (bank, cash or card
+                -- journal), or written off (any other entry: a bad debt); a credit note
+                -- matched with an invoice is neither, it is already netted in the invoiced
+                SELECT inv.contract_id,
+                       CASE WHEN journal.type IN ('bank', 'cash', 'credit') THEN 'collected'
+                            ELSE 'written_off' END,
+                       inv.currency_id, inv.company_id, apr.max_date,
                        SUM(CASE WHEN inv.move_type = 'out_refund'
                                 THEN -apr.credit_amount_currency
                                 ELSE apr.debit_amount_currency END)
@@ -298,7 +310,12 @@ class SalesContract(models.Model):
                   JOIN account_partial_reconcile apr
                     ON (inv.move_type = 'out_invoice' AND apr.debit_move_id = term.id)
                     OR (inv.move_type = 'out_refund' AND apr.credit_move_id = term.id)
-                 GROUP BY 1, 3, 4, 5
+                  JOIN account_move_line counterpart
+                    ON counterpart.id = CASE WHEN inv.move_type = 'out_refund'
+                                             THEN apr.debit_move_id ELSE apr.credit_move_id END
+                  JOIN account_journal journal ON journal.id = counterpart.journal_id
+                 WHERE journal.type != 'sale'
+                 GROUP BY 1, 2, 3, 4, 5
                     """,
                     ids=tuple(ids),
                 )
@@ -311,7 +328,7 @@ class SalesContract(models.Model):
         Company = self.env["res.company"]
         for contract in self:
             currency = contract.currency_id or self.env.company.currency_id
-            totals = {"delivered": 0.0, "invoiced": 0.0, "collected": 0.0}
+            totals = {"delivered": 0.0, "invoiced": 0.0, "collected": 0.0, "written_off": 0.0}
             for kind, currency_id, company_id, date, amount in figures.get(contract.id, ()):
                 totals[kind] += Currency.browse(currency_id)._convert(
                     amount, currency, Company.browse(company_id), date or fields.Date.today()
@@ -320,7 +337,10 @@ class SalesContract(models.Model):
             contract.delivered_amount = delivered
             contract.invoiced_amount = invoiced
             contract.collected_amount = totals["collected"]
-            contract.outstanding_amount = currency.round(invoiced - totals["collected"])
+            contract.written_off_amount = totals["written_off"]
+            contract.outstanding_amount = currency.round(
+                invoiced - totals["collected"] - totals["written_off"]
+            )
             if currency.is_zero(delivered) and currency.is_zero(invoiced):
                 contract.performance_status = "none"
             elif (

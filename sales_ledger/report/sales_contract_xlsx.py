@@ -36,9 +36,10 @@ class SalesContractXlsx(models.AbstractModel):
             _("Contract Type"),
             _("Collected Amount"),
             _("Outstanding Amount"),
+            _("Written Off Amount"),
         ]
         sheet.set_column(0, 3, 22)
-        sheet.set_column(4, 19, 14)
+        sheet.set_column(4, 20, 14)
         for col, title in enumerate(headers):
             sheet.write(0, col, title, header)
         states = dict(objs._fields["state"]._description_selection(self.env))
@@ -69,6 +70,7 @@ class SalesContractXlsx(models.AbstractModel):
             sheet.write_string(row, 17, contract.type_id.name or "")
             sheet.write_number(row, 18, contract.collected_amount, money)
             sheet.write_number(row, 19, contract.outstanding_amount, money)
+            sheet.write_number(row, 20, contract.written_off_amount, money)
         self._write_changes(workbook, objs, header, date_format, money)
         self._write_disputes(workbook, objs, header, date_format)
 

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from lxml import etree
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -186,6 +186,47 @@ class TestSalesContract(SalesLedgerCommon):
         ).create({"amount": 1300.0})._create_payments()
         self.assertAlmostEqual(contract.collected_amount, 2300.0)
         self.assertAlmostEqual(contract.outstanding_amount, 0.0)
+
+    def test_written_off_receivable_is_not_collected(self):
+        """A bad debt written off (a miscellaneous entry matched with the receivable) is not
+        collected, nor owed any more; a credit note is netted in the invoiced amount."""
+        contract = self._approved_contract(amount=2300.0)
+        contract.action_activate()
+        order = self._create_order(qty=2.0, price=1000.0, contract_id=contract.id)
+        order.action_confirm()
+        order.order_line.qty_delivered = 2.0
+        invoice = order._create_invoices()
+        invoice.action_post()
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"amount": 1000.0})._create_payments()
+        receivable = invoice.line_ids.filtered(lambda line: line.display_type == "payment_term")
+        write_off = self.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": self.company_data["default_journal_misc"].id,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "account_id": receivable.account_id.id,
+                            "partner_id": invoice.commercial_partner_id.id,
+                            "credit": 300.0,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "account_id": self.company_data["default_account_expense"].id,
+                            "debit": 300.0,
+                        }
+                    ),
+                ],
+            }
+        )
+        write_off.action_post()
+        (receivable | write_off.line_ids.filtered("credit")).reconcile()
+        self.assertAlmostEqual(contract.collected_amount, 1000.0)
+        self.assertAlmostEqual(contract.written_off_amount, 300.0)
+        self.assertAlmostEqual(contract.outstanding_amount, 1000.0)
 
     def test_performance_in_contract_currency_at_document_dates(self):
         """Order, invoice and payment in the company's currency (USD), the contract in EUR:
