@@ -55,8 +55,13 @@ class SaleOrder(models.Model):
             )
             for order in others
         )
+        # What this order adds: all of a quotation, but only what a confirmed order has not
+        # invoiced yet (checked again at delivery): its invoices are in the open receivables.
         this_order = self.currency_id._convert(
-            self.amount_total, self.company_id.currency_id, self.company_id, today
+            self.amount_to_invoice if self.state == "sale" else self.amount_total,
+            self.company_id.currency_id,
+            self.company_id,
+            today,
         )
         return open_receivable, to_invoice, this_order, overdue_days
 

@@ -59,6 +59,15 @@ class TestCreditHold(StatementCommon):
         with self.assertRaisesRegex(UserError, "overdue"):
             picking.button_validate()
 
+    def test_invoiced_part_of_the_order_is_counted_once(self):
+        """Invoiced before delivery, the order is in the open receivables: at delivery it adds
+        only what it has not invoiced yet."""
+        picking = self._delivery(1000.0)
+        picking.sale_id.sudo()._create_invoices().action_post()
+        self.customer.credit_limit = 1500.0
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+
     def test_unblocked_customer_delivers(self):
         self.customer.credit_grade = "B"
         picking = self._delivery()
