@@ -2,11 +2,12 @@
     "name": "Sales Reconciliation",
     "summary": "Customer statements (对账单) confirmed or disputed in the portal, "
     "AR aging, credit policy and reconciliation KPIs",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",
     "depends": ["sales_ledger", "portal", "report_xlsx", "resource_workday_cn"],
+    "post_init_hook": "post_init_hook",
     "data": [
         "security/ir.model.access.csv",
         "security/sales_reconciliation_rules.xml",

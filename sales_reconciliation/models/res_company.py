@@ -1,4 +1,13 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+# the collection levels shipped for the main company, which every other company starts with
+DEFAULT_COLLECTION_LEVELS = (
+    "sales_reconciliation.collection_level_before_due",
+    "sales_reconciliation.collection_level_overdue_1",
+    "sales_reconciliation.collection_level_overdue_30",
+    "sales_reconciliation.collection_level_overdue_60",
+    "sales_reconciliation.collection_level_overdue_90",
+)
 
 
 class ResCompany(models.Model):
@@ -38,6 +47,27 @@ class ResCompany(models.Model):
         domain="[('account_type', '=', 'expense')]",
         help="Debited by the write-off entry of an approved bad-debt request (坏账).",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._create_default_collection_levels()
+        return companies
+
+    def _create_default_collection_levels(self):
+        """Copy the shipped collection levels (warning 3 days before the due date, then 1,
+        30, 60 and 90 days overdue) to the companies that have none, archived ones
+        included: without levels the daily collections job raises nothing."""
+        Level = self.env["sales.collection.level"].sudo().with_context(active_test=False)
+        defaults = Level.browse()
+        for xmlid in DEFAULT_COLLECTION_LEVELS:
+            defaults |= self.env.ref(xmlid, raise_if_not_found=False) or Level
+        if not defaults:
+            return
+        equipped = {company for [company] in Level._read_group([], ["company_id"])}
+        for company in self.sudo():
+            if company not in equipped:
+                defaults.copy({"company_id": company.id})  # with their translations
 
     def _sales_managers_to_mail(self):
         """The sales managers of the company with an e-mail address: who receives the

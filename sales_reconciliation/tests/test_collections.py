@@ -15,25 +15,12 @@ class TestCollections(StatementCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.today = fields.Date.to_date("2026-06-15")
-        Level = cls.env["sales.collection.level"]
-        template = cls.env.ref("sales_reconciliation.mail_template_dunning_letter")
-        cls.before_due, cls.overdue, cls.overdue_30, cls.overdue_60 = Level.create(
-            [
-                {"name": "到期前3天", "days": -3, "company_id": cls.company.id},
-                {"name": "逾期", "days": 1, "company_id": cls.company.id},
-                {
-                    "name": "逾期30天",
-                    "days": 30,
-                    "company_id": cls.company.id,
-                    "mail_template_id": template.id,
-                },
-                {
-                    "name": "逾期60天",
-                    "days": 60,
-                    "company_id": cls.company.id,
-                    "mail_template_id": template.id,
-                },
-            ]
+        # a new company starts with the shipped levels: 3 days before the due date, then
+        # 1, 30, 60 and 90 days overdue
+        levels = cls.env["sales.collection.level"].search([("company_id", "=", cls.company.id)])
+        by_days = {level.days: level for level in levels}
+        cls.before_due, cls.overdue, cls.overdue_30, cls.overdue_60 = (
+            by_days[days] for days in (-3, 1, 30, 60)
         )
         cls.Reminder = cls.env["sales.collection.reminder"]
 
@@ -82,7 +69,9 @@ class TestCollections(StatementCommon):
         paid = self._due_in(-5, amount=300.0)
         self._pay(paid, 300.0, self.today - timedelta(days=1))
         other_company = self.setup_other_company()["company"]
-        self.overdue.copy({"company_id": other_company.id, "days": 1})
+        self.assertTrue(
+            self.env["sales.collection.level"].search([("company_id", "=", other_company.id)])
+        )
         self._raise()
         self.assertFalse(self._reminders(paid))
 
@@ -91,7 +80,9 @@ class TestCollections(StatementCommon):
         based, and still refuses what ``create()`` would."""
         invoice = self._due_in(-5)
         other_company = self.setup_other_company()["company"]
-        level = self.overdue.copy({"company_id": other_company.id})
+        level = self.env["sales.collection.level"].search(
+            [("company_id", "=", other_company.id), ("days", "=", 1)]
+        )
         with self.assertRaisesRegex(UserError, "move_id"):
             bulk_insert(
                 self.Reminder.sudo(),

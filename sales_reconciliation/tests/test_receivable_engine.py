@@ -64,9 +64,6 @@ class TestReceivableEngine(StatementCommon):
         }
 
     def test_every_receivable_account_and_only_posted_entries(self):
-        self.env["sales.collection.level"].create(
-            {"name": "逾期", "days": 1, "company_id": self.company.id}
-        )
         self.assertEqual(
             self._everything(),
             {
@@ -84,9 +81,6 @@ class TestReceivableEngine(StatementCommon):
     def test_a_change_of_the_filter_reaches_every_consumer(self):
         """Narrow the engine's filter (leave the second receivable account out): every
         consumer follows."""
-        self.env["sales.collection.level"].create(
-            {"name": "逾期", "days": 1, "company_id": self.company.id}
-        )
         Engine = type(self.env["sales.receivable.engine"])
         receivable_where = Engine._receivable_where
         account = self.related_receivable
