@@ -32,6 +32,12 @@ PERFORMANCE_STATUSES = [
 ]
 
 
+# The journals whose entries collect a receivable (回款): a payment. Any other entry matched
+# with an invoice (a bad debt written off, a netting) is not collected; a credit note is
+# netted in the invoiced amount.
+PAYMENT_JOURNAL_TYPES = ("bank", "cash", "credit")
+
+
 class SalesContract(models.Model):
     """Sales contract (销售合同台账): the sales supervisor, then the contract administrator
     (legal) approve it (tier definitions in data/tier_definition_data.xml)."""
@@ -298,7 +304,7 @@ class SalesContract(models.Model):
                 -- journal), or written off (any other entry: a bad debt); a credit note
                 -- matched with an invoice is neither, it is already netted in the invoiced
                 SELECT inv.contract_id,
-                       CASE WHEN journal.type IN ('bank', 'cash', 'credit') THEN 'collected'
+                       CASE WHEN journal.type IN %(payment_journals)s THEN 'collected'
                             ELSE 'written_off' END,
                        inv.currency_id, inv.company_id, apr.max_date,
                        SUM(CASE WHEN inv.move_type = 'out_refund'
@@ -318,6 +324,7 @@ class SalesContract(models.Model):
                  GROUP BY 1, 2, 3, 4, 5
                     """,
                     ids=tuple(ids),
+                    payment_journals=PAYMENT_JOURNAL_TYPES,
                 )
             )
             for contract_id, kind, currency_id, company_id, date, amount in rows:

@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from odoo.addons.sales_ledger.models.sales_contract import PAYMENT_JOURNAL_TYPES
+
 
 class SalesCollectionRate(models.Model):
     """Collection rate (回款率, regulation 004: 客户经理的绩效由业务量、回款率……构成;
@@ -10,8 +12,9 @@ class SalesCollectionRate(models.Model):
     falls due, the invoice's salesperson and sales team, the amount due then (less the
     credit notes matched with it) and the part of it collected by the end of that month.
     Collection rate = collected / due, computed on the sums of each group (month,
-    salesperson, team), never as an average of rates. Write-offs of bad-debt requests do
-    not count as collected. Record rules: a salesperson reads his own invoices' rows."""
+    salesperson, team), never as an average of rates. Only payments count as collected
+    (``PAYMENT_JOURNAL_TYPES``, as for the contracts): not the write-off of a bad debt.
+    Record rules: a salesperson reads his own invoices' rows."""
 
     _name = "sales.collection.rate"
     _description = "Collection Rate"
@@ -70,20 +73,20 @@ class SalesCollectionRate(models.Model):
                    SELECT aml.balance - COALESCE(SUM(apr.amount)
                               FILTER (WHERE counterpart.move_type = 'out_refund'), 0) AS due,
                           COALESCE(SUM(apr.amount) FILTER (
-                              WHERE counterpart.move_type != 'out_refund'
+                              WHERE journal.type IN %(payment_journals)s
                                 AND apr.max_date <= (date_trunc('month', aml.date_maturity)
-                                                     + interval '1 month - 1 day')::date
-                                AND NOT EXISTS (SELECT 1 FROM sales_bad_debt_request bad
-                                                 WHERE bad.move_id = counterpart.id)), 0)
+                                                     + interval '1 month - 1 day')::date), 0)
                               AS collected
                      FROM account_partial_reconcile apr
                      JOIN account_move_line credit ON credit.id = apr.credit_move_id
                      JOIN account_move counterpart ON counterpart.id = credit.move_id
+                     JOIN account_journal journal ON journal.id = counterpart.journal_id
                     WHERE apr.debit_move_id = aml.id) figures
              WHERE am.move_type = 'out_invoice' AND aml.parent_state = 'posted'
                AND account.account_type = 'asset_receivable'
                AND aml.date_maturity IS NOT NULL
-            """
+            """,
+            payment_journals=PAYMENT_JOURNAL_TYPES,
         )
 
     def _read_group_select(self, aggregate_spec, query):
