@@ -166,8 +166,8 @@ class TestSalesContract(SalesLedgerCommon):
         self.assertEqual(contract.performance_status, "full")
         self.assertEqual(invoice.contract_id, contract)
 
-    def test_collected_and_outstanding_per_contract(self):
-        """财务跟踪回款 (regulation 000): collected and outstanding amounts per contract."""
+    def _invoiced_contract(self):
+        """An active contract of 2,300.00 whose order is delivered and invoiced in full."""
         contract = self._approved_contract(amount=2300.0)
         contract.action_activate()
         order = self._create_order(qty=2.0, price=1000.0, contract_id=contract.id)
@@ -175,31 +175,29 @@ class TestSalesContract(SalesLedgerCommon):
         order.order_line.qty_delivered = 2.0
         invoice = order._create_invoices()
         invoice.action_post()
-        self.assertAlmostEqual(contract.outstanding_amount, 2300.0)
+        return contract, invoice
+
+    def _pay(self, invoice, amount):
         self.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=invoice.ids
-        ).create({"amount": 1000.0})._create_payments()
+        ).create({"amount": amount})._create_payments()
+
+    def test_collected_and_outstanding_per_contract(self):
+        """财务跟踪回款 (regulation 000): collected and outstanding amounts per contract."""
+        contract, invoice = self._invoiced_contract()
+        self.assertAlmostEqual(contract.outstanding_amount, 2300.0)
+        self._pay(invoice, 1000.0)
         self.assertAlmostEqual(contract.collected_amount, 1000.0)
         self.assertAlmostEqual(contract.outstanding_amount, 1300.0)
-        self.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=invoice.ids
-        ).create({"amount": 1300.0})._create_payments()
+        self._pay(invoice, 1300.0)
         self.assertAlmostEqual(contract.collected_amount, 2300.0)
         self.assertAlmostEqual(contract.outstanding_amount, 0.0)
 
     def test_written_off_receivable_is_not_collected(self):
         """A bad debt written off (a miscellaneous entry matched with the receivable) is not
-        collected, nor owed any more; a credit note is netted in the invoiced amount."""
-        contract = self._approved_contract(amount=2300.0)
-        contract.action_activate()
-        order = self._create_order(qty=2.0, price=1000.0, contract_id=contract.id)
-        order.action_confirm()
-        order.order_line.qty_delivered = 2.0
-        invoice = order._create_invoices()
-        invoice.action_post()
-        self.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=invoice.ids
-        ).create({"amount": 1000.0})._create_payments()
+        collected, nor owed any more."""
+        contract, invoice = self._invoiced_contract()
+        self._pay(invoice, 1000.0)
         receivable = invoice.line_ids.filtered(lambda line: line.display_type == "payment_term")
         write_off = self.env["account.move"].create(
             {
