@@ -3,7 +3,19 @@ from collections import Counter
 from odoo import fields
 from odoo.tools import SQL
 
-from .bulk_insert import bulk_insert
+from .bulk_insert import array_literal, bulk_insert
+
+
+def _summaries(activity_type, users):
+    """{language: the type's summary} for ``users``' languages and the environment's.
+
+    The summary is stored as text: it is written in the language of whoever reads it (a job
+    runs in English), as the type's translated name would show.
+    """
+    return {
+        lang: activity_type.with_context(lang=lang).summary
+        for lang in {*users.mapped("lang"), activity_type.env.lang}
+    }
 
 
 def schedule_activity_once(records, activity_type, user_of, date_deadline=None):
@@ -18,14 +30,9 @@ def schedule_activity_once(records, activity_type, user_of, date_deadline=None):
     env = records.env
     deadline = date_deadline or activity_type._get_date_deadline()
     responsible = {record: user_of(record) for record in pending}
-    # The summary is stored as text: write it in the language of whoever reads it (a job
-    # runs in English), as the type's translated name would show.
     users = env["res.users"].browse(uid for uid in responsible.values() if uid)
     lang_of = {user.id: user.lang for user in users}
-    summaries = {
-        lang: activity_type.with_context(lang=lang).summary
-        for lang in {*lang_of.values(), env.lang}
-    }
+    summaries = _summaries(activity_type, users)
     env["mail.activity"].create(
         [
             {
@@ -58,10 +65,7 @@ def schedule_activities_in_bulk(records, activity_type, rows, date_deadline):
         return
     env = records.env
     users = env["res.users"].sudo().browse({user_id for _res_id, user_id, _name in rows})
-    summaries = {
-        lang: activity_type.with_context(lang=lang).summary
-        for lang in {*users.mapped("lang"), env.lang}
-    }
+    summaries = _summaries(activity_type, users)
     user_of = {user.id: user for user in users}
     bulk_insert(
         env["mail.activity"].sudo(),
@@ -106,9 +110,9 @@ def schedule_activities_in_bulk(records, activity_type, rows, date_deadline):
             SELECT new.id, subtype FROM new CROSS JOIN unnest(%(subtypes)s::int[]) AS subtype
                 """,
                 model=records._name,
-                res_ids=[res_id for res_id, _partner_id in pairs],
-                partner_ids=[partner_id for _res_id, partner_id in pairs],
-                subtypes=subtypes.ids,
+                res_ids=array_literal(res_id for res_id, _partner_id in pairs),
+                partner_ids=array_literal(partner_id for _res_id, partner_id in pairs),
+                subtypes=array_literal(subtypes.ids),
             )
         )
     env["mail.followers"].invalidate_model()

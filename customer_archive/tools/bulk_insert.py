@@ -4,7 +4,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 
-def _array_literal(values):
+def array_literal(values):
     """PostgreSQL array literal of ``values`` (``False`` and ``None`` as NULL): one
     string parameter, which the server reads far faster than an ARRAY[...] of
     thousands of bound elements."""
@@ -21,10 +21,11 @@ def _array_literal(values):
 
 
 def bulk_insert(model, vals_list):
-    """``model.create(vals_list)`` in one query, for the thousands of records that the
-    statements' generation writes at once, where the ORM's per-record ``create`` would
-    cost more than the computation that produced the values. Each column travels as one
-    array (``unnest``), so the query does not grow with the number of rows.
+    """``model.create(vals_list)`` in one query, for the thousands of records that a job
+    writes at once (the statements' generation, the collections job's reminders), where the
+    ORM's per-record ``create`` would cost more than the computation that produced the
+    values. Each column travels as one array (``unnest``), so the query does not grow with
+    the number of rows.
 
     What ``create()`` does is done here, once for all records:
 
@@ -61,7 +62,7 @@ def bulk_insert(model, vals_list):
     arrays = SQL(", ").join(
         SQL(
             "%s::%s[]",
-            _array_literal(vals.get(name, defaults.get(name)) for vals in vals_list),
+            array_literal(vals.get(name, defaults.get(name)) for vals in vals_list),
             SQL(model._fields[name].column_type[1]),
         )
         for name in names

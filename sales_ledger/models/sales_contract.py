@@ -7,6 +7,8 @@ from odoo.tools import SQL
 from odoo.addons.customer_archive.models.retention_target_mixin import OPEN_INVOICE_DOMAIN
 from odoo.addons.record_retention.models.retention_destruction import destruction_allowed
 
+from ..tools import PAYMENT_JOURNAL_TYPES
+
 CONTRACT_STATES = [
     ("draft", "Draft"),
     ("to_approve", "To Approve"),
@@ -30,12 +32,6 @@ PERFORMANCE_STATUSES = [
     ("partial", "Partially Performed"),
     ("full", "Fully Performed"),
 ]
-
-
-# The journals whose entries collect a receivable (回款): a payment. Any other entry matched
-# with an invoice (a bad debt written off, a netting) is not collected; a credit note is
-# netted in the invoiced amount.
-PAYMENT_JOURNAL_TYPES = ("bank", "cash", "credit")
 
 
 class SalesContract(models.Model):

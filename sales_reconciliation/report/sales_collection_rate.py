@@ -1,7 +1,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from odoo.addons.sales_ledger.models.sales_contract import PAYMENT_JOURNAL_TYPES
+from odoo.addons.sales_ledger.tools import PAYMENT_JOURNAL_TYPES
 
 
 class SalesCollectionRate(models.Model):

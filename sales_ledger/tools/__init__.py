@@ -1,0 +1,1 @@
+from .payment_journals import PAYMENT_JOURNAL_TYPES
