@@ -2,7 +2,7 @@
     "name": "Sales Ledger",
     "summary": "Sales contract ledger (销售合同台账), quotation approval, settlement "
     "methods and the monthly sales ledger (销货台账)",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "Sales/Sales Ledger",
     "author": "Sales Ledger Suite",
     "license": "AGPL-3",

@@ -13,6 +13,7 @@ from . import sale_order_line
 from . import account_move
 from . import sales_ledger_year
 from . import sales_ledger_period
+from . import sales_ledger_document
 from . import sales_ledger_line
 from . import sales_ledger_anomaly
 from . import sales_settlement_request

@@ -36,22 +36,25 @@ class SalesLedgerLine(models.Model):
     # Read through the invoice line, a foreign key fewer to check for each of 50,000 lines;
     # its number is kept as printed, should the invoice line go (reset to draft and edited).
     move_id = fields.Many2one(related="move_line_id.move_id", string="Invoice")
+    # (the document's number, on the line for the numbering's order)
     move_name = fields.Char("Document", readonly=True)
     move_type = fields.Selection(related="move_id.move_type", string="Document Type")
-    partner_id = fields.Many2one("res.partner", "Customer", readonly=True, index=True)
-    # The contact and the unit are kept as printed, like the product code: the ledger is a
-    # record of the month, and two foreign keys fewer to check for each of 50,000 lines.
-    contact_name = fields.Char(
-        "Customer Contact", readonly=True, help="The invoice's contact, when generated."
+    # Who bought, who sold and where are the document's: one foreign key to check for each of
+    # 50,000 lines instead of four.
+    document_id = fields.Many2one(
+        "sales.ledger.document",
+        "Ledger Document",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
     )
-    contact_phone = fields.Char(
-        readonly=True, help="Phone of the contact, else of the customer, when generated."
-    )
-    user_id = fields.Many2one("res.users", "Salesperson", readonly=True)
-    region_id = fields.Many2one("sales.region", "Sales Region", readonly=True)
-    team_id = fields.Many2one(
-        "crm.team", "Sales Channel", readonly=True, help="The sales team of the invoice."
-    )
+    partner_id = fields.Many2one(related="document_id.partner_id")
+    contact_name = fields.Char(related="document_id.contact_name")
+    contact_phone = fields.Char(related="document_id.contact_phone")
+    user_id = fields.Many2one(related="document_id.user_id")
+    region_id = fields.Many2one(related="document_id.region_id")
+    team_id = fields.Many2one(related="document_id.team_id")
     product_id = fields.Many2one("product.product", readonly=True)
     product_code = fields.Char(readonly=True)
     specification = fields.Char(

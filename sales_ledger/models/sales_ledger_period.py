@@ -303,6 +303,7 @@ class SalesLedgerPeriod(models.Model):
         self.env["product.product"].flush_model(["default_code", "standard_price"])
         self.env["product.template"].flush_model(["sales_specification", "list_price"])
         self.flush_model()
+        self.env["sales.ledger.document"].flush_model()
         self.env["sales.ledger.line"].flush_model()
         self.env["sales.ledger.anomaly"].flush_model()
         for period in self.sorted("date_from"):
@@ -325,6 +326,7 @@ class SalesLedgerPeriod(models.Model):
             )
         )
         self.invalidate_recordset(["generated_date"])
+        self.env["sales.ledger.document"].invalidate_model()
         self.env["sales.ledger.line"].invalidate_model()
         self.env["sales.ledger.anomaly"].invalidate_model()
         self.invalidate_recordset(["line_ids", "anomaly_ids"])
@@ -344,6 +346,7 @@ class SalesLedgerPeriod(models.Model):
         extra = self._generate_extra_columns()
         cr.execute(SQL("DELETE FROM sales_ledger_anomaly WHERE period_id = %s", self.id))
         cr.execute(SQL("DELETE FROM sales_ledger_line WHERE period_id = %s", self.id))
+        cr.execute(SQL("DELETE FROM sales_ledger_document WHERE period_id = %s", self.id))
         # Numbers are unique per company and year, checked row by row: the later months give
         # theirs back before this month takes its own (they are renumbered after it).
         cr.execute(
@@ -405,18 +408,50 @@ class SalesLedgerPeriod(models.Model):
                   JOIN product_attribute pa ON pa.id = pav.attribute_id
                  WHERE pvc.product_product_id IN (SELECT product_id FROM aml)
                  GROUP BY pvc.product_product_id
+            ), documents AS (
+                -- who bought, who sold and where: once per invoice, read by its lines
+                INSERT INTO sales_ledger_document (
+                    period_id, company_id, move_id, move_name, partner_id, contact_name,
+                    contact_phone, user_id, region_id, team_id)
+                SELECT %(period)s, am.company_id, am.id, am.name, am.commercial_partner_id,
+                       contact.name,
+                       COALESCE(contact.phone, contact.mobile, customer.phone, customer.mobile),
+                       am.invoice_user_id, customer.sales_region_id,
+                       -- the invoice's sales team, else its first sales order's
+                       COALESCE(am.team_id, (
+                            SELECT so.team_id
+                              FROM account_move_line invoice_line
+                              JOIN sale_order_line_invoice_rel rel
+                                ON rel.invoice_line_id = invoice_line.id
+                              JOIN sale_order_line sol ON sol.id = rel.order_line_id
+                              JOIN sale_order so ON so.id = sol.order_id
+                             WHERE invoice_line.move_id = am.id AND so.team_id IS NOT NULL
+                             ORDER BY so.id
+                             LIMIT 1))
+                  FROM (SELECT DISTINCT move_id FROM aml) moves
+                  JOIN account_move am ON am.id = moves.move_id
+                  LEFT JOIN res_partner customer ON customer.id = am.commercial_partner_id
+                  LEFT JOIN res_partner contact ON contact.id = am.partner_id
+                 WHERE am.move_type IN ('out_invoice', 'out_refund')
+             RETURNING id, move_id
+            ), document_lines AS MATERIALIZED (
+                -- the invoice lines with their document, looked up in one dictionary: the
+                -- planner knows nothing of the documents just inserted, and a join could
+                -- compare every line with each (materialized: the lines carry the number
+                -- found, not the dictionary, through the sort)
+                SELECT aml.*, (document_of.ids ->> aml.move_id::text)::integer AS document_id
+                  FROM aml
+                 CROSS JOIN (SELECT jsonb_object_agg(move_id::text, id) AS ids
+                               FROM documents) document_of
             )
             INSERT INTO sales_ledger_line (
-                period_id, company_id, ledger_year, date, move_line_id, move_name, partner_id,
-                contact_name, contact_phone, user_id, region_id, team_id,
+                period_id, company_id, ledger_year, date, move_line_id, move_name, document_id,
                 product_id, product_code, specification, name, quantity, uom_name, price_unit,
                 amount_untaxed, amount_tax,
                 amount_total, sale_order_id, contract_id, is_late_entry,
                 ledger_number%(extra_names)s)
             SELECT %(period)s, aml.company_id, %(year)s, aml.date, aml.id, am.name,
-                   am.commercial_partner_id, contact.name,
-                   COALESCE(contact.phone, contact.mobile, customer.phone, customer.mobile),
-                   am.invoice_user_id, customer.sales_region_id, COALESCE(am.team_id, so.team_id),
+                   aml.document_id,
                    aml.product_id, pp.default_code,
                    COALESCE(NULLIF(pt.sales_specification, ''), spec.value), aml.name,
                    amounts.qty, COALESCE(uom.name ->> %(lang)s, uom.name ->> 'en_US'),
@@ -433,7 +468,7 @@ class SalesLedgerPeriod(models.Model):
                    + ROW_NUMBER() OVER (
                          ORDER BY aml.date < %(date_from)s, aml.date, am.name, aml.id)
                    %(extra_values)s
-              FROM aml
+              FROM document_lines aml
               JOIN account_move am ON am.id = aml.move_id
               CROSS JOIN LATERAL (
                     SELECT CASE WHEN am.move_type = 'out_refund'
@@ -452,8 +487,6 @@ class SalesLedgerPeriod(models.Model):
                      WHERE rel.invoice_line_id = aml.id
               ) link ON TRUE
               LEFT JOIN sale_order so ON so.id = link.order_id
-              JOIN res_partner customer ON customer.id = am.commercial_partner_id
-              LEFT JOIN res_partner contact ON contact.id = am.partner_id
               LEFT JOIN product_product pp ON pp.id = aml.product_id
               LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
               LEFT JOIN spec ON spec.product_id = aml.product_id
@@ -543,11 +576,13 @@ class SalesLedgerPeriod(models.Model):
             SQL(
                 """
             WITH lines AS MATERIALIZED (
-                SELECT l.id, aml.move_id, l.partner_id, l.product_id, l.user_id, l.price_unit,
+                SELECT l.id, l.document_id, document.move_id, document.partner_id,
+                       document.user_id IS NULL AS no_salesperson, l.product_id, l.price_unit,
                        l.quantity, l.amount_untaxed,
                        COALESCE(aml.product_uom_id, 0) AS uom_key,
-                       COALESCE(l.team_id, 0) AS team_key
+                       COALESCE(document.team_id, 0) AS team_key
                   FROM sales_ledger_line l
+                  JOIN sales_ledger_document document ON document.id = l.document_id
                   LEFT JOIN account_move_line aml ON aml.id = l.move_line_id
                  WHERE l.period_id = %(period)s
             ), prices AS MATERIALIZED (
@@ -589,9 +624,9 @@ class SalesLedgerPeriod(models.Model):
                 -- the invoices of the month (the salesperson is the invoice's): checked once
                 -- per invoice, not per line
                 SELECT MIN(l.id) AS line_id, l.move_id, l.partner_id,
-                       BOOL_OR(l.user_id IS NULL) AS no_salesperson
+                       BOOL_OR(l.no_salesperson) AS no_salesperson
                   FROM lines l
-                 GROUP BY l.move_id, l.partner_id
+                 GROUP BY l.document_id, l.move_id, l.partner_id
             ), price_book AS MATERIALIZED (
                 -- the same prices as one dictionary that each line looks up: the lines were
                 -- just inserted and the planner's statistics do not know them yet (one line

@@ -55,8 +55,8 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
             rows = self.env.execute_query(
                 SQL(
                     """
-                SELECT l.ledger_number, l.id, l.date, l.move_name, rp.name, l.contact_name,
-                       l.contact_phone, up.name,
+                SELECT l.ledger_number, l.id, l.date, l.move_name, rp.name, d.contact_name,
+                       d.contact_phone, up.name,
                        COALESCE(region.name ->> %(lang)s, region.name ->> 'en_US'),
                        COALESCE(team.name ->> %(lang)s, team.name ->> 'en_US'),
                        l.product_code,
@@ -65,10 +65,11 @@ class SalesLedgerPeriodXlsx(models.AbstractModel):
                        l.price_unit, l.amount_untaxed, l.amount_tax, l.amount_total,
                        so.name, sc.name%(extra)s, l.is_late_entry
                   FROM sales_ledger_line l
-                  LEFT JOIN res_partner rp ON rp.id = l.partner_id
-                  LEFT JOIN sales_region region ON region.id = l.region_id
-                  LEFT JOIN crm_team team ON team.id = l.team_id
-                  LEFT JOIN res_users ru ON ru.id = l.user_id
+                  JOIN sales_ledger_document d ON d.id = l.document_id
+                  LEFT JOIN res_partner rp ON rp.id = d.partner_id
+                  LEFT JOIN sales_region region ON region.id = d.region_id
+                  LEFT JOIN crm_team team ON team.id = d.team_id
+                  LEFT JOIN res_users ru ON ru.id = d.user_id
                   LEFT JOIN res_partner up ON up.id = ru.partner_id
                   LEFT JOIN product_product pp ON pp.id = l.product_id
                   LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id

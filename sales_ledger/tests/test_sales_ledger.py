@@ -226,11 +226,58 @@ class TestSalesLedger(SalesLedgerCommon):
             [{"sale_order_id": order.id, "contract_id": contract.id, "move_id": invoice.id}],
         )
 
+    def test_lines_of_an_invoice_share_its_document(self):
+        order = self._create_order()
+        order.order_line.copy({"order_id": order.id, "product_uom_qty": 2.0})
+        order.action_confirm()
+        invoice = order._create_invoices()
+        invoice.write({"invoice_date": "2025-01-15", "team_id": False})
+        invoice.action_post()
+        self.january.action_generate_lines()
+        lines = self.january.line_ids
+        self.assertEqual(len(lines), 2)
+        self.assertEqual(len(lines.document_id), 1)
+        # the invoice has no sales team: the channel is its sales order's
+        self.assertRecordValues(
+            lines.document_id,
+            [
+                {
+                    "move_id": invoice.id,
+                    "move_name": invoice.name,
+                    "partner_id": self.customer.id,
+                    "user_id": invoice.invoice_user_id.id,
+                    "team_id": order.team_id.id,
+                }
+            ],
+        )
+        self.assertTrue(order.team_id)
+        # the lines are searched and grouped by what their document holds
+        Line = self.env["sales.ledger.line"]
+        self.assertEqual(Line.search([("partner_id", "=", self.customer.id)]), lines)
+        groups = Line._read_group(
+            [("period_id", "=", self.january.id)], ["team_id"], ["amount_total:sum"]
+        )
+        self.assertEqual(groups, [(order.team_id, sum(lines.mapped("amount_total")))])
+        # generated again: the month's documents are replaced, not added
+        self.january.action_generate_lines()
+        documents = self.env["sales.ledger.document"].search(
+            [("period_id", "=", self.january.id)]
+        )
+        self.assertEqual(documents, self.january.line_ids.document_id)
+        self.assertEqual(len(documents), 1)
+        # what the ledger recorded is read, never rewritten, by its users
+        for user in (self.finance, self.sales_manager):
+            self.assertEqual(documents.with_user(user).partner_id, self.customer)
+            with self.assertRaises(AccessError):
+                documents.with_user(user).write({"partner_id": self.other_customer.id})
+            with self.assertRaises(AccessError):
+                documents.with_user(user).unlink()
+
     def test_generation_query_count_is_constant(self):
         for day in range(1, 21):
             self._invoice(f"2025-01-{day:02d}")
         self.env.invalidate_all()
-        with self.assertQueryCount(24):
+        with self.assertQueryCount(25):
             self.january.action_generate_lines()
         self.assertEqual(len(self.january.line_ids), 20)
 

@@ -149,10 +149,10 @@ def main():
             lambda: cr.execute(
                 """
             INSERT INTO bench_floor (id, period_id, company_id, date, move_line_id,
-                                     partner_id, product_id, quantity, uom_name,
+                                     document_id, product_id, quantity, uom_name,
                                      amount_untaxed)
             SELECT aml.id, %s, aml.company_id, aml.date, aml.id,
-                   aml.partner_id, aml.product_id, aml.quantity, aml.product_uom_id::text,
+                   aml.move_id, aml.product_id, aml.quantity, aml.product_uom_id::text,
                    -aml.balance
               FROM account_move_line aml
               JOIN account_move am ON am.id = aml.move_id
