@@ -260,9 +260,7 @@ class TestSalesLedger(SalesLedgerCommon):
         self.assertEqual(groups, [(order.team_id, sum(lines.mapped("amount_total")))])
         # generated again: the month's documents are replaced, not added
         self.january.action_generate_lines()
-        documents = self.env["sales.ledger.document"].search(
-            [("period_id", "=", self.january.id)]
-        )
+        documents = self.env["sales.ledger.document"].search([("period_id", "=", self.january.id)])
         self.assertEqual(documents, self.january.line_ids.document_id)
         self.assertEqual(len(documents), 1)
         # what the ledger recorded is read, never rewritten, by its users
