@@ -57,6 +57,29 @@ class TestInstallHooks(SalesLedgerCommon):
         self.assertEqual(stored[only_b.id], contract_b)
         self.assertFalse(stored[none.id] or stored[plain.id])
 
+    def test_partner_regions(self):
+        """The customers a company had before the install take their province's region."""
+        Partner = self.env["res.partner"]
+        jiangsu = self.env.ref("base.state_cn_JS")
+        shanghai = self.env.ref("base.state_cn_SH")
+        by_hand = self.env["sales.region"].create({"name": "长三角", "sequence": 99})
+        partners = Partner.create(
+            [
+                {"name": "无锡恒通机械有限公司", "state_id": jiangsu.id},
+                {"name": "上海申达贸易有限公司", "state_id": shanghai.id},
+                {"name": "海外客户"},
+            ]
+        )
+        kept = Partner.create(
+            {"name": "苏州客户", "state_id": jiangsu.id, "sales_region_id": by_hand.id}
+        )
+        self._reset(partners, "sales_region_id")
+        self.env["sales.region"]._assign_to_partners_without_region()
+        regions = self._compare_with_orm(partners, "sales_region_id")
+        east = self.env.ref("sales_ledger.sales_region_east")
+        self.assertEqual(list(regions.values()), [east, east, Partner.sales_region_id])
+        self.assertEqual(kept.sales_region_id, by_hand)
+
     def test_order_limits(self):
         other_team = self.env["crm.team"].create(
             {"name": "No limit", "quotation_discount_limit": 100, "quotation_amount_limit": 10}
